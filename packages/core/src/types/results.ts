@@ -1,0 +1,57 @@
+import type { Fix } from '@docmind-docker-lint/fixer';
+
+export type Severity = 0 | 1 | 2;
+export type SeverityName = 'off' | 'warn' | 'error';
+
+/** Related information for a problem that comes from another place (the pyproject line of a constraint). */
+export interface RelatedLocation {
+  readonly filePath: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
+export interface Suggestion {
+  readonly messageId?: string;
+  readonly desc: string;
+  readonly fix: Fix;
+}
+
+/**
+ * One problem, in ESLint's message shape. Lines and columns are 1-based; `endColumn` is exclusive
+ * (the column just after the last character), as in ESLint.
+ */
+export interface LintMessage {
+  readonly ruleId: string | null;
+  readonly severity: 1 | 2;
+  readonly message: string;
+  readonly messageId?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Offsets into the file's text (BOM excluded), for editors and fixers. */
+  readonly range: readonly [number, number];
+  readonly fatal?: true;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface LintResult {
+  readonly filePath: string;
+  readonly messages: readonly LintMessage[];
+  /** Problems whose inline directive silenced them (kept for `--report-unused-disable-directives` and the LSP). */
+  readonly suppressedMessages: readonly LintMessage[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly fatalErrorCount: number;
+  readonly fixableErrorCount: number;
+  readonly fixableWarningCount: number;
+  /** The file's text as linted (without BOM). */
+  readonly source?: string;
+  /** The fixed text, when fixes were applied to this file (in memory or on disk). */
+  readonly output?: string;
+}
