@@ -34,7 +34,10 @@ export interface LintMessage {
   readonly endColumn: number;
   /** Offsets into the file's text (BOM excluded), for editors and fixers. */
   readonly range: readonly [number, number];
+  /** A parse failure (`ruleId: null`) or a rule that threw (`internal: true`). */
   readonly fatal?: true;
+  /** The rule threw: an internal error, reported with the rule's id; the run went on. */
+  readonly internal?: true;
   readonly fix?: Fix;
   readonly suggestions?: readonly Suggestion[];
   readonly related?: readonly RelatedLocation[];
@@ -54,4 +57,6 @@ export interface LintResult {
   readonly source?: string;
   /** The fixed text, when fixes were applied to this file (in memory or on disk). */
   readonly output?: string;
+  /** The file starts with a BOM (kept when `output` is written). */
+  readonly bom?: boolean;
 }

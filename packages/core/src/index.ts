@@ -1,0 +1,28 @@
+// The public API of @docmind-docker-lint/core. See docs/api.md.
+export { lintProject, type LintProjectOptions } from './api/lint-project.js';
+export { lintText, type LintTextOptions } from './api/lint-text.js';
+export { applyFixes } from './api/apply-fixes.js';
+export { LintSession, DEFAULT_MAX_FILE_SIZE, type LintOptions } from './api/lint-session.js';
+export { loadBuiltinPlugins } from './api/builtin-plugins.js';
+export { ConfigError, ConfigResolver } from './config/index.js';
+export { makeCreateRule, createRuleForPack, type CreateRule, type RuleDefinition } from './rules/create-rule.js';
+export { MemoryHost } from './host/memory-host.js';
+export { NodeHost } from './host/node-host.js';
+export { OverlayHost } from './host/overlay-host.js';
+export { Project, parseSource } from './project/project.js';
+export { discoverFiles, type DiscoveredFile } from './project/discover-files.js';
+export { SourceFile, type FileKind, type LineColumn } from './source/source-file.js';
+export { classifyFile } from './source/classify-file.js';
+export { parseDockerfile, resolveImage, globalArgDefaults } from './parse/parse-dockerfile.js';
+export { parseCompose } from './parse/parse-compose.js';
+export { DockerignoreMatcher } from './utils/dockerignore-matcher.js';
+export { parseImageReference, isDockerHub, type ParsedImageReference } from './utils/image-reference.js';
+export { expandVariables } from './utils/expand-variables.js';
+export { nodeRange } from './utils/yaml-node-range.js';
+export { yamlComments } from './utils/yaml-comments.js';
+export type * from './types/nodes.js';
+export type * from './types/project.js';
+export type * from './types/results.js';
+export type * from './types/rule.js';
+export type * from './types/config.js';
+export type { FileEdit, Fix, OffsetRange } from '@docmind-docker-lint/fixer';

@@ -1,0 +1,108 @@
+import type { ParsedFile } from '../types/nodes.js';
+import type { ProjectFacts } from '../types/project.js';
+import type { LintMessage, LintResult } from '../types/results.js';
+import type { ResolvedConfig } from '../types/config.js';
+import type { AnyRule } from '../types/rule.js';
+import { applyDirectives, parseDirectives } from '../directives/index.js';
+import { yamlComments } from '../utils/yaml-comments.js';
+import { runRules, type EnabledRule } from './run-rules.js';
+
+/**
+ * Lints one parsed file: parse problems, the enabled rules' problems, then inline directives
+ * (ours and the peers' pragmas) filter them. Messages come out sorted by position.
+ */
+export function lintParsedFile(
+  parsed: ParsedFile,
+  config: ResolvedConfig,
+  rules: ReadonlyMap<string, AnyRule>,
+  project: ProjectFacts,
+): LintResult {
+  const { file } = parsed;
+  const parseMessages: LintMessage[] = parsed.parseProblems.map((problem) => {
+    const start = file.positionAt(problem.range[0]);
+    const end = file.positionAt(problem.range[1]);
+    return {
+      ruleId: null,
+      severity: 2,
+      fatal: true,
+      message: problem.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      range: problem.range,
+    };
+  });
+  const enabled: EnabledRule[] = [];
+  for (const [id, entry] of Object.entries(config.rules)) {
+    const rule = rules.get(id);
+    if (rule && entry.severity > 0) enabled.push({ id, rule, severity: entry.severity as 1 | 2, options: entry.options });
+  }
+  const ruleMessages = runRules(parsed, enabled, project, config.settings);
+
+  const comments =
+    parsed.type === 'Dockerfile' ? parsed.comments : parsed.type === 'ComposeFile' ? yamlComments(file.text) : [];
+  const directives = parseDirectives(file.text, comments, (offset) => file.positionAt(offset).line, lineSpanOf(parsed));
+  const filtered = applyDirectives(
+    ruleMessages,
+    directives,
+    (ruleId) => rules.get(ruleId)?.meta.docs.sources,
+    { reportUnused: config.reportUnusedDisableDirectives },
+    (offset) => file.positionAt(offset),
+  );
+  const messages = [...parseMessages, ...filtered.messages, ...filtered.unused].sort(byPosition);
+  return summarize(file.path, messages, filtered.suppressed, file.text, file.bom);
+}
+
+/** The lines an instruction spans, so a directive above a multi-line instruction covers all of it. */
+function lineSpanOf(parsed: ParsedFile): (line: number) => { startLine: number; endLine: number } {
+  const spans: { startLine: number; endLine: number }[] =
+    parsed.type === 'Dockerfile'
+      ? parsed.instructions.map((instruction) => ({
+          startLine: parsed.file.positionAt(instruction.range[0]).line,
+          endLine: parsed.file.positionAt(instruction.range[1]).line,
+        }))
+      : [];
+  return (line) => spans.find((span) => span.startLine <= line && line <= span.endLine) ?? { startLine: line, endLine: line };
+}
+
+export function byPosition(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn;
+}
+
+/** A result with ESLint's counts. */
+export function summarize(
+  filePath: string,
+  messages: readonly LintMessage[],
+  suppressedMessages: readonly LintMessage[],
+  source?: string,
+  bom?: boolean,
+): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fatalErrorCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const message of messages) {
+    if (message.fatal) fatalErrorCount++;
+    if (message.severity === 2) {
+      errorCount++;
+      if (message.fix) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (message.fix) fixableWarningCount++;
+    }
+  }
+  return {
+    filePath,
+    messages,
+    suppressedMessages,
+    errorCount,
+    warningCount,
+    fatalErrorCount,
+    fixableErrorCount,
+    fixableWarningCount,
+    ...(source !== undefined ? { source } : {}),
+    ...(bom ? { bom } : {}),
+  };
+}

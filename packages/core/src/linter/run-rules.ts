@@ -1,0 +1,196 @@
+import type { FileEdit, OffsetRange } from '@docmind-docker-lint/fixer';
+import type { ParsedFile } from '../types/nodes.js';
+import type { ProjectFacts } from '../types/project.js';
+import type { LintMessage, Severity, Suggestion } from '../types/results.js';
+import type { AnyRule, FixFunction, ReportDescriptor, RuleContext, RuleListener } from '../types/rule.js';
+import { errorMessage } from '../utils/error-message.js';
+import { createRuleFixer } from './rule-fixer.js';
+
+export interface EnabledRule {
+  readonly id: string;
+  readonly rule: AnyRule;
+  readonly severity: Exclude<Severity, 0>;
+  readonly options: readonly unknown[];
+}
+
+/**
+ * Runs the enabled rules over one parsed file in a single traversal and returns their problems.
+ * A rule that throws (in `create`, a visitor, or a fix) is reported as an internal error with its
+ * id; the other rules still run.
+ */
+export function runRules(
+  parsed: ParsedFile,
+  rules: readonly EnabledRule[],
+  project: ProjectFacts,
+  settings: Readonly<Record<string, unknown>>,
+): LintMessage[] {
+  const messages: LintMessage[] = [];
+  const listeners: { readonly id: string; readonly listener: RuleListener }[] = [];
+  const failed = new Set<string>();
+  const fail = (id: string, error: unknown): void => {
+    if (failed.has(id)) return;
+    failed.add(id);
+    messages.push(internalError(id, error));
+  };
+
+  for (const enabled of rules) {
+    try {
+      const context = createContext(parsed, enabled, project, settings, messages);
+      listeners.push({ id: enabled.id, listener: enabled.rule.create(context) });
+    } catch (error) {
+      fail(enabled.id, error);
+    }
+  }
+
+  const emit = (key: string, node: unknown): void => {
+    for (const { id, listener } of listeners) {
+      const visit = listener[key] as ((node: unknown) => void) | undefined;
+      if (!visit || failed.has(id)) continue;
+      try {
+        visit(node);
+      } catch (error) {
+        fail(id, error);
+      }
+    }
+  };
+  traverse(parsed, emit);
+  return messages;
+}
+
+/** The order of visits: file, then (for Dockerfiles) stages and their instructions, then `:exit`. */
+function traverse(parsed: ParsedFile, emit: (key: string, node: unknown) => void): void {
+  switch (parsed.type) {
+    case 'Dockerfile': {
+      emit('Dockerfile', parsed);
+      let stage = null as (typeof parsed.stages)[number] | null;
+      for (const instruction of parsed.instructions) {
+        if (instruction.stage !== stage) {
+          if (stage) emit('Stage:exit', stage);
+          stage = instruction.stage;
+          if (stage) emit('Stage', stage);
+        }
+        emit('Instruction', instruction);
+        emit(instruction.keyword, instruction);
+      }
+      if (stage) emit('Stage:exit', stage);
+      emit('Dockerfile:exit', parsed);
+      return;
+    }
+    case 'ComposeFile':
+      emit('ComposeFile', parsed);
+      for (const service of parsed.services) emit('Service', service);
+      emit('ComposeFile:exit', parsed);
+      return;
+    case 'Dockerignore':
+    case 'EnvFile':
+    case 'Pyproject':
+      emit(parsed.type, parsed);
+      return;
+    case 'PythonVersion':
+      return;
+  }
+}
+
+function createContext(
+  parsed: ParsedFile,
+  enabled: EnabledRule,
+  project: ProjectFacts,
+  settings: Readonly<Record<string, unknown>>,
+  messages: LintMessage[],
+): RuleContext<string, readonly unknown[]> {
+  const { file } = parsed;
+  const { id, rule, severity } = enabled;
+  const fixer = createRuleFixer(file.path);
+  const buildFix = (fix: FixFunction): readonly FileEdit[] => {
+    const produced = fix(fixer);
+    if (produced === null) return [];
+    return Array.isArray(produced) ? produced : [produced as FileEdit];
+  };
+  return {
+    id,
+    options: enabled.options,
+    filename: file.path,
+    sourceFile: file,
+    parsed,
+    project,
+    settings,
+    report(descriptor: ReportDescriptor<string>): void {
+      const range = clampRange(descriptor.range ?? descriptor.node?.range ?? [0, 0], file.text.length);
+      const start = file.positionAt(range[0]);
+      const end = file.positionAt(range[1]);
+      let fix: LintMessage['fix'];
+      if (descriptor.fix) {
+        if (!rule.meta.fixable) throw new Error(`Rule "${id}" reported a fix but its meta.fixable is not set.`);
+        const edits = buildFix(descriptor.fix);
+        if (edits.length > 0) fix = { edits };
+      }
+      let suggestions: Suggestion[] | undefined;
+      if (descriptor.suggest && descriptor.suggest.length > 0) {
+        if (!rule.meta.hasSuggestions) throw new Error(`Rule "${id}" reported suggestions but meta.hasSuggestions is not set.`);
+        suggestions = descriptor.suggest.flatMap((suggestion) => {
+          const edits = buildFix(suggestion.fix);
+          if (edits.length === 0) return [];
+          return [{ messageId: suggestion.messageId, desc: formatMessage(rule, suggestion.messageId, suggestion.data), fix: { edits } }];
+        });
+      }
+      messages.push({
+        ruleId: id,
+        severity,
+        message: formatMessage(rule, descriptor.messageId, descriptor.data),
+        messageId: descriptor.messageId,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        range,
+        ...(fix ? { fix } : {}),
+        ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
+        ...(descriptor.related ? { related: descriptor.related.map((related) => toRelated(project, related)) } : {}),
+      });
+    },
+  };
+}
+
+/** Fills `{{name}}` placeholders from `data`, as ESLint does; unknown placeholders stay as written. */
+function formatMessage(rule: AnyRule, messageId: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  const template = (rule.meta.messages as Record<string, string>)[messageId];
+  if (template === undefined) throw new Error(`Rule "${rule.name}" has no message "${messageId}".`);
+  return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, key: string) =>
+    data && key in data ? String(data[key]) : whole,
+  );
+}
+
+function toRelated(project: ProjectFacts, related: { file: string; range: OffsetRange; message: string }) {
+  const source = project.getFile(related.file)?.file;
+  const start = source?.positionAt(related.range[0]) ?? { line: 1, column: 1 };
+  const end = source?.positionAt(related.range[1]) ?? start;
+  return {
+    filePath: related.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    message: related.message,
+  };
+}
+
+function clampRange(range: OffsetRange, length: number): OffsetRange {
+  const start = Math.max(0, Math.min(range[0], length));
+  return [start, Math.max(start, Math.min(range[1], length))];
+}
+
+function internalError(id: string, error: unknown): LintMessage {
+  return {
+    ruleId: id,
+    severity: 2,
+    fatal: true,
+    internal: true,
+    message: `Rule "${id}" failed on this file: ${errorMessage(error)}`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    range: [0, 0],
+  };
+}
+

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type YAMLMap } from 'yaml';
+import type { SourceFile } from '../source/source-file.js';
+import type { ComposeFileNode, ParseProblem, ServiceBuild, ServiceNode } from '../types/nodes.js';
+import { errorMessage } from '../utils/error-message.js';
+import { nodeRange } from '../utils/yaml-node-range.js';
+
+/**
+ * Parses a Compose file with `yaml`'s Document API (CST ranges and comments kept, so fixes can touch
+ * only their own bytes). Every YAML error and warning is a positioned parse problem.
+ */
+export function parseCompose(file: SourceFile): ComposeFileNode {
+  const problems: ParseProblem[] = [];
+  let document: Document.Parsed | null = null;
+  try {
+    const documents = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: true });
+    const list = Array.isArray(documents) ? documents : [];
+    document = list[0] ?? null;
+    for (const doc of list) {
+      for (const issue of [...doc.errors, ...doc.warnings]) {
+        const [start, end] = issue.pos;
+        problems.push({ message: cleanYamlMessage(issue.message), range: [start, Math.max(start, end)] });
+      }
+    }
+  } catch (error) {
+    problems.push({ message: `YAML could not be parsed: ${errorMessage(error)}`, range: [0, 0] });
+  }
+  const node = {
+    type: 'ComposeFile',
+    file,
+    range: [0, file.text.length],
+    parseProblems: problems,
+    document,
+    services: [] as ServiceNode[],
+  } satisfies ComposeFileNode;
+  const services = document?.contents && isMap(document.contents) ? document.contents.get('services', true) : null;
+  if (services && isMap(services)) {
+    for (const pair of services.items) {
+      if (!isScalar(pair.key)) continue;
+      const value = isMap(pair.value) ? pair.value : null;
+      node.services.push({
+        type: 'Service',
+        name: String(pair.key.value),
+        key: pair.key,
+        value,
+        range: [nodeRange(pair.key)[0], pair.value ? nodeRange(pair.value)[1] : nodeRange(pair.key)[1]],
+        build: value ? readBuild(value, path.dirname(file.path)) : null,
+        compose: node,
+      });
+    }
+  }
+  return node;
+}
+
+function readBuild(service: YAMLMap, composeDir: string): ServiceBuild | null {
+  const pair = service.items.find((item): item is Pair => isScalar(item.key) && item.key.value === 'build');
+  if (!pair) return null;
+  if (isScalar(pair.value)) {
+    const context = path.resolve(composeDir, String(pair.value.value));
+    return { context, dockerfile: path.join(context, 'Dockerfile'), target: null, args: {}, node: pair };
+  }
+  if (!isMap(pair.value)) return null;
+  const build = pair.value;
+  const scalar = (key: string): string | null => {
+    const value = build.get(key, true);
+    return isScalar(value) && value.value !== null ? String(value.value) : null;
+  };
+  const context = path.resolve(composeDir, scalar('context') ?? '.');
+  const dockerfile = path.resolve(context, scalar('dockerfile') ?? 'Dockerfile');
+  return { context, dockerfile, target: scalar('target'), args: readArgs(build.get('args', true)), node: pair };
+}
+
+/** Build args in map form (`KEY: value`) or list form (`- KEY=value`); bare keys have no literal value. */
+function readArgs(args: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isMap(args)) {
+    for (const item of args.items) {
+      if (isScalar(item.key) && isScalar(item.value) && item.value.value !== null) {
+        out[String(item.key.value)] = String(item.value.value);
+      }
+    }
+  } else if (isSeq(args)) {
+    for (const item of args.items) {
+      if (!isScalar(item)) continue;
+      const text = String(item.value);
+      const eq = text.indexOf('=');
+      if (eq > 0) out[text.slice(0, eq)] = text.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+/** yaml's messages end with a code excerpt when prettyErrors is on; keep the first sentence only. */
+function cleanYamlMessage(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+

@@ -1,0 +1,221 @@
+import path from 'node:path';
+import { parseCompose } from '../parse/parse-compose.js';
+import { parseDockerfile } from '../parse/parse-dockerfile.js';
+import { parseDockerignore } from '../parse/parse-dockerignore.js';
+import { parseEnvFile } from '../parse/parse-env-file.js';
+import { parsePyproject } from '../parse/parse-pyproject.js';
+import { parsePythonVersion } from '../parse/parse-python-version.js';
+import { classifyFile } from '../source/classify-file.js';
+import { SourceFile, type FileKind } from '../source/source-file.js';
+import type {
+  ComposeFileNode,
+  DockerfileNode,
+  DockerignoreNode,
+  EnvFileNode,
+  ParsedFile,
+  ServiceNode,
+} from '../types/nodes.js';
+import type { BuildContext, ProjectFacts, ProjectHost } from '../types/project.js';
+import { DockerignoreMatcher } from '../utils/dockerignore-matcher.js';
+import { decodeText } from './decode-text.js';
+import { isInside } from './is-inside.js';
+
+/** How many entries `listFiles` returns at most, so a huge context cannot stall a run. */
+const MAX_LISTED_FILES = 20_000;
+
+/**
+ * The project model of one run: every file is read and parsed at most once, Compose services are
+ * linked to the Dockerfiles they build, and each Dockerfile to its build context's `.dockerignore`,
+ * `pyproject.toml` and `.python-version`.
+ */
+export class Project implements ProjectFacts {
+  private readonly parsed = new Map<string, ParsedFile | null>();
+  private readonly listings = new Map<string, readonly string[]>();
+  private readonly contexts = new Map<string, readonly BuildContext[]>();
+  readonly composeFiles: readonly ComposeFileNode[];
+  private readonly realRoot: string;
+
+  constructor(
+    readonly host: ProjectHost,
+    readonly root: string,
+    /** Compose files of the run (discovered or named), linked to the Dockerfiles they build. */
+    composePaths: readonly string[],
+    /** Files whose kind was given explicitly (a named file with an unusual name). */
+    private readonly kinds: ReadonlyMap<string, FileKind> = new Map(),
+  ) {
+    this.realRoot = host.realPath?.(root) ?? root;
+    this.composeFiles = composePaths
+      .map((composePath) => this.getFile(composePath))
+      .filter((file): file is ComposeFileNode => file?.type === 'ComposeFile');
+  }
+
+  /** The text of a file (BOM removed), or `undefined` when it cannot be read as text. */
+  readSource(filePath: string, kind?: FileKind): SourceFile | undefined {
+    const bytes = this.isReadable(filePath) ? this.host.readFile(filePath) : undefined;
+    if (!bytes) return undefined;
+    const decoded = decodeText(bytes);
+    if (decoded === undefined) return undefined;
+    return SourceFile.fromText(filePath, decoded, kind ?? this.kindOf(filePath));
+  }
+
+  kindOf(filePath: string): FileKind {
+    return this.kinds.get(filePath) ?? classifyFile(path.basename(filePath));
+  }
+
+  getFile(filePath: string): ParsedFile | undefined {
+    const absolute = path.resolve(filePath);
+    if (this.parsed.has(absolute)) return this.parsed.get(absolute) ?? undefined;
+    const source = this.readSource(absolute);
+    const parsed = source ? parseSource(source) : null;
+    this.parsed.set(absolute, parsed);
+    return parsed ?? undefined;
+  }
+
+  /** Records a file parsed by the linter (possibly from text that is not on disk, as in an editor). */
+  setFile(parsed: ParsedFile): void {
+    this.parsed.set(parsed.file.path, parsed);
+  }
+
+  getDockerfile(filePath: string): DockerfileNode | undefined {
+    const file = this.getFile(filePath);
+    return file?.type === 'Dockerfile' ? file : undefined;
+  }
+
+  getDockerignore(filePath: string): DockerignoreNode | undefined {
+    const file = this.getFile(filePath);
+    return file?.type === 'Dockerignore' ? file : undefined;
+  }
+
+  getEnvFile(filePath: string): EnvFileNode | undefined {
+    const absolute = path.resolve(filePath);
+    if (!this.parsed.has(absolute)) {
+      const source = this.readSource(absolute, 'env');
+      this.parsed.set(absolute, source ? parseEnvFile(source) : null);
+    }
+    const file = this.parsed.get(absolute);
+    return file?.type === 'EnvFile' ? file : undefined;
+  }
+
+  exists(filePath: string): boolean {
+    return this.isReadable(filePath) && this.host.stat(filePath) !== undefined;
+  }
+
+  isExecutable(filePath: string): boolean | undefined {
+    const mode = this.isReadable(filePath) ? this.host.stat(filePath)?.mode : undefined;
+    return mode === undefined ? undefined : (mode & 0o111) !== 0;
+  }
+
+  listFiles(dir: string): readonly string[] {
+    const absolute = path.resolve(dir);
+    const cached = this.listings.get(absolute);
+    if (cached) return cached;
+    const out: string[] = [];
+    const walk = (folder: string, prefix: string): void => {
+      for (const name of [...this.host.readDirectory(folder)].sort()) {
+        if (out.length >= MAX_LISTED_FILES) return;
+        const full = path.join(folder, name);
+        const stat = this.host.stat(full);
+        if (!stat) continue;
+        const relative = prefix + name;
+        if (stat.kind === 'directory') {
+          if (name === '.git' || name === 'node_modules') out.push(`${relative}/`);
+          else walk(full, `${relative}/`);
+        } else if (stat.kind === 'file' || stat.kind === 'symlink') {
+          out.push(relative);
+        }
+      }
+    };
+    if (this.isReadable(absolute)) walk(absolute, '');
+    this.listings.set(absolute, out);
+    return out;
+  }
+
+  buildContextsOf(dockerfilePath: string): readonly BuildContext[] {
+    const dockerfile = path.resolve(dockerfilePath);
+    const cached = this.contexts.get(dockerfile);
+    if (cached) return cached;
+    const byContext = new Map<string, ServiceNode[]>();
+    for (const compose of this.composeFiles) {
+      for (const service of compose.services) {
+        if (service.build?.dockerfile !== dockerfile) continue;
+        const list = byContext.get(service.build.context) ?? [];
+        list.push(service);
+        byContext.set(service.build.context, list);
+      }
+    }
+    if (byContext.size === 0) byContext.set(path.dirname(dockerfile), []);
+    const contexts = [...byContext].map(([dir, services]) => this.buildContext(dockerfile, dir, services));
+    this.contexts.set(dockerfile, contexts);
+    return contexts;
+  }
+
+  dockerfileOf(service: ServiceNode): DockerfileNode | undefined {
+    return service.build ? this.getDockerfile(service.build.dockerfile) : undefined;
+  }
+
+  envFilesOf(service: ServiceNode): readonly { readonly path: string; readonly node: EnvFileNode | undefined }[] {
+    const value = service.value?.get('env_file', true) as unknown;
+    const composeDir = path.dirname(service.compose.file.path);
+    const paths: string[] = [];
+    const collect = (item: unknown): void => {
+      if (item && typeof item === 'object' && 'value' in item && typeof item.value === 'string') paths.push(item.value);
+      else if (item && typeof item === 'object' && 'get' in item && typeof item.get === 'function') {
+        const inner = (item as { get(key: string): unknown }).get('path');
+        if (typeof inner === 'string') paths.push(inner);
+      }
+    };
+    if (value && typeof value === 'object' && 'items' in value && Array.isArray(value.items)) value.items.forEach(collect);
+    else collect(value);
+    return paths.map((relative) => {
+      const absolute = path.resolve(composeDir, relative);
+      return { path: absolute, node: this.getEnvFile(absolute) };
+    });
+  }
+
+  private buildContext(dockerfile: string, dir: string, services: readonly ServiceNode[]): BuildContext {
+    const specific = `${dockerfile}.dockerignore`;
+    const general = path.join(dir, '.dockerignore');
+    const dockerignore = this.getDockerignore(specific) ?? this.getDockerignore(general) ?? null;
+    const matcher = new DockerignoreMatcher(dockerignore?.entries ?? []);
+    const pyproject = this.getFile(path.join(dir, 'pyproject.toml'));
+    const pythonVersion = this.getFile(path.join(dir, '.python-version'));
+    return {
+      dir,
+      dockerfile,
+      dockerignore,
+      dockerignorePath: general,
+      isExcluded: (relativePath) => matcher.isExcluded(relativePath),
+      pyproject: pyproject?.type === 'Pyproject' ? pyproject : null,
+      pythonVersion: pythonVersion?.type === 'PythonVersion' ? pythonVersion : null,
+      services,
+    };
+  }
+
+  /** Nothing outside the root is read, and no link is followed out of it. */
+  private isReadable(filePath: string): boolean {
+    const absolute = path.resolve(filePath);
+    if (!isInside(this.root, absolute)) return false;
+    const real = this.host.realPath?.(absolute);
+    return real === undefined || isInside(this.realRoot, real);
+  }
+}
+
+/** Parses a source by its kind. Unknown kinds are not parsed. */
+export function parseSource(source: SourceFile): ParsedFile | null {
+  switch (source.kind) {
+    case 'dockerfile':
+      return parseDockerfile(source);
+    case 'compose':
+      return parseCompose(source);
+    case 'dockerignore':
+      return parseDockerignore(source);
+    case 'pyproject':
+      return parsePyproject(source);
+    case 'python-version':
+      return parsePythonVersion(source);
+    case 'env':
+      return parseEnvFile(source);
+    case 'unknown':
+      return null;
+  }
+}

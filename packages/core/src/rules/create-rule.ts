@@ -1,0 +1,31 @@
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import type { RuleContext, RuleListener, RuleMeta, RuleModule } from '../types/rule.js';
+
+export interface RuleDefinition<MessageIds extends string, Options extends readonly unknown[]> {
+  readonly name: string;
+  readonly meta: Omit<RuleMeta<MessageIds, Options>, 'docs'> & { readonly docs: Omit<RuleMeta<MessageIds, Options>['docs'], 'url'> };
+  create(context: Readonly<RuleContext<MessageIds, Options>>, options: Readonly<Options>): RuleListener;
+}
+
+export type CreateRule = <MessageIds extends string, Options extends readonly unknown[]>(
+  definition: RuleDefinition<MessageIds, Options>,
+) => RuleModule<MessageIds, Options>;
+
+/**
+ * Makes a `createRule` for a rule pack, with typescript-eslint's RuleCreator: it binds the docs URL
+ * of every rule in one place and merges the user's options over `meta.defaultOptions` (its
+ * `applyDefault`) before calling `create(context, options)`.
+ */
+export function makeCreateRule(urlForRule: (name: string) => string): CreateRule {
+  // RuleCreator is typed for ESLint's JavaScript context; at run time it only wraps `create` and
+  // sets `meta.docs.url`, which is all this engine needs of it.
+  return RuleCreator(urlForRule) as unknown as CreateRule;
+}
+
+/** The docs URL of a built-in rule: its README in the repository. */
+export const BUILTIN_DOCS_BASE = 'https://github.com/docmind/docmind-docker-lint/blob/main/rules';
+
+/** `createRule` for rules whose README lives at `rules/<pack>/src/<name>/README.md`. */
+export function createRuleForPack(pack: string): CreateRule {
+  return makeCreateRule((name) => `${BUILTIN_DOCS_BASE}/${pack}/src/${name}/README.md`);
+}

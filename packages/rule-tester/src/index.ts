@@ -1,0 +1,9 @@
+export {
+  RuleTester,
+  VIRTUAL_ROOT,
+  type ExpectedError,
+  type ExpectedSuggestion,
+  type InvalidCase,
+  type RuleTesterCases,
+  type ValidCase,
+} from './rule-tester.js';
