@@ -7,7 +7,7 @@ import { loadBuiltinPlugins, type AnyRule } from '@docmind-docker-lint/core';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const check = process.argv.includes('--check');
-const BEGIN = '<!-- begin generated header: do not edit, run `pnpm docs` -->';
+const BEGIN = '<!-- begin generated header: do not edit, run `pnpm docs:generate` -->';
 const END = '<!-- end generated header -->';
 
 interface RuleRow {
@@ -51,7 +51,7 @@ function index(rows: readonly RuleRow[]): string {
   const lines = [
     '# Rules',
     '',
-    'Generated from rule metadata by `pnpm docs`; CI fails when it is stale. ✅ in `recommended`,',
+    'Generated from rule metadata by `pnpm docs:generate`; CI fails when it is stale. ✅ in `recommended`,',
     '🔧 fixable with `--fix`, 💡 has suggestions.',
     '',
   ];
@@ -92,7 +92,7 @@ for (const row of rows) {
 }
 
 if (stale.length > 0) {
-  console.error(`Generated docs are stale; run \`pnpm docs\`:\n${stale.map((file) => `  ${file}`).join('\n')}`);
+  console.error(`Generated docs are stale; run \`pnpm docs:generate\`:\n${stale.map((file) => `  ${file}`).join('\n')}`);
   process.exit(1);
 }
 console.log(check ? `docs are current (${rows.length} rules)` : `docs generated (${rows.length} rules)`);

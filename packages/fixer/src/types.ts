@@ -1,12 +1,16 @@
 /** A half-open range of UTF-16 offsets into a file's text (without its BOM): `[start, end)`. */
 export type OffsetRange = readonly [start: number, end: number];
 
-/** One replacement in one file. An insertion has `start === end`; a deletion has `text === ''`. */
-export interface FileEdit {
-  /** Absolute path of the file the edit applies to. */
-  readonly file: string;
+/** A replacement of a range of one text. An insertion has `start === end`; a deletion has `text === ''`. */
+export interface TextEdit {
   readonly range: OffsetRange;
   readonly text: string;
+}
+
+/** One replacement in one file. */
+export interface FileEdit extends TextEdit {
+  /** Absolute path of the file the edit applies to. */
+  readonly file: string;
   /**
    * The edit creates the file. Its range must be `[0, 0]`. When two fixes create the same file in one
    * pass, only the first is applied; the second sees the created file on the next pass.
@@ -25,3 +29,9 @@ export interface FileText {
   /** The file started with a UTF-8 byte order mark; it is written back with one. */
   readonly bom: boolean;
 }
+
+/**
+ * The files a pass may read and edit, by absolute path. A path mapped to `undefined` is known not to
+ * exist, so a fix may create it; a path absent from the map is unknown, so no fix may touch it.
+ */
+export type FileTexts = ReadonlyMap<string, FileText | undefined>;

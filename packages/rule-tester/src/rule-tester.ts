@@ -201,8 +201,11 @@ function relativeFiles(files: ReadonlyMap<string, FileText | undefined>, testCas
 }
 
 function applyOnce(files: Map<string, FileText | undefined>, fixes: readonly Fix[]): Map<string, FileText | undefined> {
-  const pass = applyFixPass(files, fixes);
-  return new Map([...files, ...pass.files]);
+  // Files a fix creates are known not to exist (rather than not loaded).
+  const known = new Map(files);
+  for (const fix of fixes) for (const edit of fix.edits) if (!known.has(edit.file)) known.set(edit.file, undefined);
+  const pass = applyFixPass(known, fixes);
+  return new Map([...known, ...pass.files]);
 }
 
 function linted(testCase: CaseBase): string {

@@ -12,7 +12,7 @@ import { lintText } from './lint-text.js';
 const createRule = makeCreateRule((name) => `https://example.test/rules/${name}`);
 
 /** Reports `FROM` images without a tag, fixing them to `:latest`-free pins (test-only behaviour). */
-const pinImage = createRule({
+const pinImage = createRule<'untagged', [{ tag: string }]>({
   name: 'pin-image',
   meta: {
     type: 'problem',

@@ -44,7 +44,7 @@ export function runRules(
 
   const emit = (key: string, node: unknown): void => {
     for (const { id, listener } of listeners) {
-      const visit = listener[key] as ((node: unknown) => void) | undefined;
+      const visit = (listener as Record<string, ((node: unknown) => void) | undefined>)[key];
       if (!visit || failed.has(id)) continue;
       try {
         visit(node);
@@ -104,7 +104,7 @@ function createContext(
   const buildFix = (fix: FixFunction): readonly FileEdit[] => {
     const produced = fix(fixer);
     if (produced === null) return [];
-    return Array.isArray(produced) ? produced : [produced as FileEdit];
+    return isEditList(produced) ? produced : [produced];
   };
   return {
     id,
@@ -172,6 +172,10 @@ function toRelated(project: ProjectFacts, related: { file: string; range: Offset
     endColumn: end.column,
     message: related.message,
   };
+}
+
+function isEditList(value: FileEdit | readonly FileEdit[]): value is readonly FileEdit[] {
+  return Array.isArray(value);
 }
 
 function clampRange(range: OffsetRange, length: number): OffsetRange {

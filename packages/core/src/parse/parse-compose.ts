@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { ComposeFileNode, ParseProblem, ServiceBuild, ServiceNode } from '../types/nodes.js';
 import { errorMessage } from '../utils/error-message.js';
@@ -40,7 +40,7 @@ export function parseCompose(file: SourceFile): ComposeFileNode {
       const value = isMap(pair.value) ? pair.value : null;
       node.services.push({
         type: 'Service',
-        name: String(pair.key.value),
+        name: scalarText(pair.key),
         key: pair.key,
         value,
         range: [nodeRange(pair.key)[0], pair.value ? nodeRange(pair.value)[1] : nodeRange(pair.key)[1]],
@@ -63,7 +63,7 @@ function readBuild(service: YAMLMap, composeDir: string): ServiceBuild | null {
   const build = pair.value;
   const scalar = (key: string): string | null => {
     const value = build.get(key, true);
-    return isScalar(value) && value.value !== null ? String(value.value) : null;
+    return isScalar(value) && value.value !== null ? scalarText(value) : null;
   };
   const context = path.resolve(composeDir, scalar('context') ?? '.');
   const dockerfile = path.resolve(context, scalar('dockerfile') ?? 'Dockerfile');
@@ -76,18 +76,30 @@ function readArgs(args: unknown): Record<string, string> {
   if (isMap(args)) {
     for (const item of args.items) {
       if (isScalar(item.key) && isScalar(item.value) && item.value.value !== null) {
-        out[String(item.key.value)] = String(item.value.value);
+        out[scalarText(item.key)] = scalarText(item.value);
       }
     }
   } else if (isSeq(args)) {
     for (const item of args.items) {
       if (!isScalar(item)) continue;
-      const text = String(item.value);
+      const text = scalarText(item);
       const eq = text.indexOf('=');
       if (eq > 0) out[text.slice(0, eq)] = text.slice(eq + 1);
     }
   }
   return out;
+}
+
+/**
+ * A scalar as the text Compose sees: plain scalars keep their source text (YAML would read
+ * `3.10` as the number 3.1), quoted ones their value.
+ */
+function scalarText(scalar: Scalar): string {
+  if (scalar.type === 'PLAIN' && typeof scalar.source === 'string') return scalar.source;
+  const value: unknown = scalar.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 /** yaml's messages end with a code excerpt when prettyErrors is on; keep the first sentence only. */

@@ -67,3 +67,10 @@ describe('parseDockerfile', () => {
     expect(text.slice(...cmd.execForm!.elements[1]!.range)).toBe('"b"');
   });
 });
+
+describe('globalArgDefaults', () => {
+  it('unquotes ARG defaults as the builder does', () => {
+    const node = parse('ARG A="3.12" B=\'x y\' C=plain\nFROM python:${A}-slim\n');
+    expect(node.stages[0]!.image!.resolved).toBe('python:3.12-slim');
+  });
+});

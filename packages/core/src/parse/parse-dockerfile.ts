@@ -1,5 +1,5 @@
 import type { OffsetRange } from '@docmind-docker-lint/fixer';
-import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type Flag, type Instruction, type PropertyInstruction } from 'dockerfile-ast';
 import type { SourceFile } from '../source/source-file.js';
 import type {
   ArgumentNode,
@@ -16,10 +16,10 @@ import { expandVariables } from '../utils/expand-variables.js';
 import { parseImageReference } from '../utils/image-reference.js';
 import { errorMessage } from '../utils/error-message.js';
 
-/** Keywords whose arguments may be an exec-form JSON array. */
+/** Keywords whose arguments may be a JSON array (exec form, or COPY/ADD/VOLUME's JSON form). */
 type Range = ReturnType<Instruction['getRange']>;
 
-const EXEC_FORM_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'HEALTHCHECK']);
+const EXEC_FORM_KEYWORDS = new Set(['ADD', 'CMD', 'COPY', 'ENTRYPOINT', 'HEALTHCHECK', 'RUN', 'SHELL', 'VOLUME']);
 
 interface MutableInstruction extends Omit<InstructionNode, 'stage'> {
   stage: StageNode | null;
@@ -77,16 +77,16 @@ export function parseDockerfile(file: SourceFile): DockerfileNode {
     }
     if (built.keyword === 'FROM') {
       stage = buildStage(built, node, node.stages.length);
-      node.stages.push(stage as StageNode);
+      node.stages.push(stage);
     }
     if (stage) {
-      built.stage = stage as StageNode;
-      stage.instructions.push(built as InstructionNode);
+      built.stage = stage;
+      stage.instructions.push(built);
       stage.range = [stage.range[0], built.range[1]];
     } else if (built.keyword === 'ARG') {
-      node.globalArgs.push(built as InstructionNode);
+      node.globalArgs.push(built);
     }
-    node.instructions.push(built as InstructionNode);
+    node.instructions.push(built);
   }
   return node;
 }
@@ -106,8 +106,8 @@ function buildInstruction(
     return { value: argument.getValue(), raw: file.slice(argRange), range: argRange };
   });
   const flags: FlagNode[] =
-    'getFlags' in instruction && typeof instruction.getFlags === 'function'
-      ? (instruction.getFlags() as import('dockerfile-ast').Flag[]).map((flag) => {
+    hasFlags(instruction)
+      ? instruction.getFlags().map((flag) => {
           const valueRange = flag.getValueRange();
           return {
             name: flag.getName(),
@@ -213,7 +213,7 @@ function buildStage(from: MutableInstruction, dockerfile: DockerfileNode, index:
     index,
     name,
     nameRange: nameArg ? nameArg.range : null,
-    from: from as InstructionNode,
+    from: from,
     image: imageArg && !parent ? resolveImage(imageArg, dockerfile, {}) : null,
     parent,
     instructions: [],
@@ -237,13 +237,13 @@ export function resolveImage(
   return { raw: imageArg.value, resolved, range: imageArg.range, ...parseImageReference(resolved) };
 }
 
-/** Default values of the ARGs declared before the first FROM. */
+/** Default values of the ARGs declared before the first FROM, unquoted as the builder reads them. */
 export function globalArgDefaults(dockerfile: DockerfileNode): Map<string, string> {
   const defaults = new Map<string, string>();
   for (const arg of dockerfile.globalArgs) {
-    for (const argument of arg.args) {
-      const eq = argument.value.indexOf('=');
-      if (eq > 0) defaults.set(argument.value.slice(0, eq), argument.value.slice(eq + 1));
+    for (const property of safely(() => (arg.ast as PropertyInstruction).getProperties(), [])) {
+      const value = property.getValue();
+      if (value !== null) defaults.set(property.getName(), value);
     }
   }
   return defaults;
@@ -262,6 +262,11 @@ function readComments(ast: Dockerfile, file: SourceFile, toOffsets: (range: Rang
     comments.push({ text: comment.toString(), range });
   }
   return comments.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** dockerfile-ast gives flags only on instructions that accept them (ModifiableInstruction). */
+function hasFlags(instruction: Instruction): instruction is Instruction & { getFlags(): Flag[] } {
+  return 'getFlags' in instruction && typeof instruction.getFlags === 'function';
 }
 
 function safely<T>(read: () => T, fallback: T): T {

@@ -11,7 +11,7 @@ export function parsePyproject(file: SourceFile): PyprojectNode {
   const problems: ParseProblem[] = [];
   let data: Record<string, unknown> | null = null;
   try {
-    data = parseToml(file.text) as Record<string, unknown>;
+    data = parseToml(file.text);
   } catch (error) {
     const offset =
       error instanceof TomlError ? file.offsetAt(error.line - 1, error.column - 1) : 0;

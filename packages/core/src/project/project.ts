@@ -96,6 +96,10 @@ export class Project implements ProjectFacts {
     return file?.type === 'EnvFile' ? file : undefined;
   }
 
+  readText(filePath: string): string | undefined {
+    return this.readSource(path.resolve(filePath), 'unknown')?.text;
+  }
+
   exists(filePath: string): boolean {
     return this.isReadable(filePath) && this.host.stat(filePath) !== undefined;
   }

@@ -57,6 +57,8 @@ export interface ProjectFacts {
   getDockerfile(path: string): DockerfileNode | undefined;
   getDockerignore(path: string): DockerignoreNode | undefined;
   getEnvFile(path: string): EnvFileNode | undefined;
+  /** The text of any file inside the root (BOM removed), or `undefined` when it cannot be read as text. */
+  readText(path: string): string | undefined;
   exists(path: string): boolean;
   /** Whether the file has an execute bit, when the host can tell. */
   isExecutable(path: string): boolean | undefined;

@@ -1,6 +1,7 @@
 import type { FileEdit, OffsetRange } from '@docmind-docker-lint/fixer';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { SourceFile } from '../source/source-file.js';
+import type { ConfigObject } from './config.js';
 import type {
   ComposeFileNode,
   DockerfileNode,
@@ -97,8 +98,29 @@ export interface RuleContext<MessageIds extends string, Options extends readonly
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 
-/** Visitors a rule returns. Keyword keys (`FROM`, `RUN`, ...) receive that instruction. */
-export interface RuleListener {
+/** Dockerfile instruction keywords, each a visitor key receiving that instruction. */
+export type InstructionKeyword =
+  | 'ADD'
+  | 'ARG'
+  | 'CMD'
+  | 'COPY'
+  | 'ENTRYPOINT'
+  | 'ENV'
+  | 'EXPOSE'
+  | 'FROM'
+  | 'HEALTHCHECK'
+  | 'LABEL'
+  | 'MAINTAINER'
+  | 'ONBUILD'
+  | 'RUN'
+  | 'SHELL'
+  | 'STOPSIGNAL'
+  | 'USER'
+  | 'VOLUME'
+  | 'WORKDIR';
+
+/** Visitors a rule returns, by node type (and, for instructions, by keyword). */
+export type RuleListener = {
   Dockerfile?: (node: DockerfileNode) => void;
   'Dockerfile:exit'?: (node: DockerfileNode) => void;
   Stage?: (node: StageNode) => void;
@@ -110,8 +132,7 @@ export interface RuleListener {
   Dockerignore?: (node: DockerignoreNode) => void;
   EnvFile?: (node: EnvFileNode) => void;
   Pyproject?: (node: PyprojectNode) => void;
-  [keyword: string]: ((node: never) => void) | undefined;
-}
+} & { [K in InstructionKeyword]?: (node: InstructionNode) => void };
 
 export interface RuleModule<
   MessageIds extends string = string,
@@ -135,5 +156,5 @@ export interface Plugin {
     readonly namespace?: string;
   };
   readonly rules: Readonly<Record<string, AnyRule>>;
-  readonly configs?: Readonly<Record<string, import('./config.js').ConfigObject>>;
+  readonly configs?: Readonly<Record<string, ConfigObject>>;
 }

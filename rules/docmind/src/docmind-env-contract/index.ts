@@ -1,16 +1,265 @@
+import path from 'node:path';
+import type {
+  DockerfileNode,
+  EnvFileNode,
+  InstructionNode,
+  OffsetRange,
+  RuleFixer,
+  ServiceNode,
+  SourceFile,
+} from '@docmind-docker-lint/core';
+import { composeEnvironment } from '../utils/compose-environment.js';
 import { createRule } from '../utils/create-rule.js';
+import { closestNames } from './closest-names.js';
+import { loadContract, type Contract } from './contract.js';
+import { matchesVariablePattern, RUNTIME_VARIABLES } from './runtime-variables.js';
 
-// Placeholder while the rule is written: it reports nothing.
-export default createRule({
+export type Options = [
+  {
+    prefix: string;
+    delimiter: string;
+    exampleFile: string;
+    known: string[];
+    legacy: Record<string, string>;
+    services: string[];
+    allow: string[];
+  },
+];
+export type MessageIds = 'legacyName' | 'unprefixedName' | 'unknownSetting' | 'unknownVariable' | 'renameTo';
+
+/**
+ * Where a name is set. Every place gets the legacy and contract checks; only a Compose service's
+ * `environment` gets the unknown-variable check, since env files and Dockerfiles commonly hold
+ * variables for other tools (`UV_*` in a build stage).
+ */
+type Place = 'environment' | 'envFile' | 'dockerfile';
+
+interface NamedEntry {
+  readonly name: string;
+  readonly range: OffsetRange;
+  /**
+   * Whether renaming it keeps everything else working: not for an ARG (its name is the build
+   * argument's) nor for a variable the same file refers to as `$NAME`.
+   */
+  readonly renameIsSafe: boolean;
+}
+
+/** The part of dockerfile-ast's `Property` (ENV and ARG declarations) this rule reads. */
+interface DeclaredProperty {
+  getName(): string;
+  getNameRange(): { readonly start: LinePosition; readonly end: LinePosition };
+}
+interface LinePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export default createRule<MessageIds, Options>({
   name: 'docmind-env-contract',
   meta: {
     type: 'problem',
-    docs: { description: 'docmind-env-contract (not yet implemented)', recommended: true },
-    messages: { todo: 'todo' },
-    schema: [],
-    defaultOptions: [],
+    docs: {
+      description: "Require environment names the app reads: its settings contract and prefix, no legacy names",
+      recommended: true,
+      sources: {},
+    },
+    messages: {
+      legacyName: '`{{name}}` is a legacy name the app no longer reads; it reads `{{replacement}}` instead.',
+      unprefixedName: 'The app does not read `{{name}}`; its setting is {{replacements}}.',
+      unknownSetting: '`{{name}}` is not a setting in {{source}}, so the app ignores it.',
+      unknownVariable:
+        '`{{name}}` is neither a setting in {{source}} nor a common runtime variable, so the app likely ignores it.',
+      renameTo: 'Rename `{{name}}` to `{{replacement}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          prefix: {
+            type: 'string',
+            description:
+              "The prefix of the app's settings (`DOCMIND_`). Empty: names are only checked against the legacy map, and in Compose environments for near-misses of contract names.",
+          },
+          delimiter: {
+            type: 'string',
+            description: 'What joins nested setting names (`__` in `DOCMIND_DATABASE__QDRANT_URL`, pydantic-settings `env_nested_delimiter`).',
+          },
+          exampleFile: {
+            type: 'string',
+            description:
+              'The file that lists the settings, looked for beside the Compose file and in the build context; `# KEY=` lines count.',
+          },
+          known: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'The settings, when the project has no example file.',
+          },
+          legacy: {
+            type: 'object',
+            additionalProperties: { type: 'string' },
+            description: 'Old names the app no longer reads, each mapped to the name that replaced it.',
+          },
+          services: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Compose services that run the app without a `build` of their own (services with a `build` always count).',
+          },
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'More unprefixed names a service environment may set besides the built-in runtime variables (`TZ`, `PATH`, proxies, `PYTHON*`, ...); `PREFIX*` matches a prefix.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      { prefix: '', delimiter: '__', exampleFile: '.env.example', known: [], legacy: {}, services: [], allow: [] },
+    ],
+    fixable: 'code',
+    hasSuggestions: true,
   },
-  create() {
-    return {};
+  create(context, [options]) {
+    const { prefix, delimiter, exampleFile, known, legacy } = options;
+    const { project, sourceFile } = context;
+    const allowed = [...RUNTIME_VARIABLES, ...options.allow];
+
+    const runsTheApp = (service: ServiceNode): boolean => service.build !== null || options.services.includes(service.name);
+    const contractIn = (dirs: readonly string[]): Contract | null => loadContract(project, dirs, exampleFile, known);
+    const serviceDirs = (service: ServiceNode): string[] => [
+      path.dirname(service.compose.file.path),
+      ...(service.build ? [service.build.context] : []),
+    ];
+
+    /** The contract names an unprefixed name stands for: with the prefix, `_` possibly a nesting delimiter. */
+    const prefixedForms = (name: string, contract: Contract): string[] =>
+      [...contract.names].filter(
+        (candidate) =>
+          candidate.startsWith(prefix) &&
+          (delimiter === '' ? candidate.slice(prefix.length) : candidate.slice(prefix.length).split(delimiter).join('_')) === name,
+      );
+
+    const check = (entry: NamedEntry, siblings: ReadonlySet<string>, place: Place, contract: Contract | null): void => {
+      const { name, range } = entry;
+      if (contract?.names.has(name)) return;
+      const rename = (replacement: string) => (fixer: RuleFixer) => fixer.replaceTextRange(range, replacement);
+      const renames = (candidates: readonly string[]) =>
+        candidates
+          .filter((candidate) => !siblings.has(candidate))
+          .map((replacement) => ({ messageId: 'renameTo' as const, data: { name, replacement }, fix: rename(replacement) }));
+      const declaredAt = (target: string) => {
+        const declaration = contract?.declarations.get(target);
+        return declaration ? [{ ...declaration, message: `\`${target}\` is declared here.` }] : [];
+      };
+      /** One fitting name is a fix when renaming is safe; otherwise every candidate is a suggestion. */
+      const reportRename = (messageId: 'legacyName' | 'unprefixedName', candidates: readonly string[], data: Record<string, string>) => {
+        const [only] = candidates;
+        const fixable = candidates.length === 1 && only !== undefined && entry.renameIsSafe && !siblings.has(only);
+        context.report({
+          range,
+          messageId,
+          data,
+          fix: fixable ? rename(only) : null,
+          suggest: fixable ? null : renames(candidates),
+          related: candidates.flatMap(declaredAt),
+        });
+      };
+
+      const replacement = Object.hasOwn(legacy, name) ? legacy[name] : undefined;
+      if (replacement !== undefined) {
+        reportRename('legacyName', [replacement], { name, replacement });
+        return;
+      }
+      if (contract === null) return;
+      if (prefix !== '' && !name.startsWith(prefix)) {
+        const candidates = prefixedForms(name, contract);
+        if (candidates.length > 0) {
+          reportRename('unprefixedName', candidates, { name, replacements: candidates.map((c) => `\`${c}\``).join(' or ') });
+          return;
+        }
+      }
+      const closest = (): string[] => closestNames(name, contract.names, prefix, delimiter);
+      if (prefix !== '' && name.startsWith(prefix)) {
+        context.report({ range, messageId: 'unknownSetting', data: { name, source: contract.source }, suggest: renames(closest()) });
+        return;
+      }
+      if (place !== 'environment' || matchesVariablePattern(name, allowed)) return;
+      const candidates = closest();
+      // Without a prefix, any name may be the app's or another program's: only near-misses are telling.
+      if (prefix === '' && candidates.length === 0) return;
+      context.report({ range, messageId: 'unknownVariable', data: { name, source: contract.source }, suggest: renames(candidates) });
+    };
+
+    const checkAll = (entries: readonly NamedEntry[], place: Place, contract: Contract | null): void => {
+      const siblings = new Set(entries.map((entry) => entry.name));
+      for (const entry of entries) check(entry, siblings, place, contract);
+    };
+
+    return {
+      Service(service: ServiceNode) {
+        if (!runsTheApp(service)) return;
+        const entries = composeEnvironment(service, sourceFile).map((variable) => ({
+          name: variable.name,
+          range: variable.nameRange,
+          renameIsSafe: true,
+        }));
+        checkAll(entries, 'environment', contractIn(serviceDirs(service)));
+      },
+      EnvFile(envFile: EnvFileNode) {
+        const users = project.composeFiles
+          .flatMap((compose) => compose.services)
+          .filter((service) => runsTheApp(service) && project.envFilesOf(service).some((file) => file.path === context.filename));
+        if (users.length === 0) return;
+        const entries = envFile.entries
+          .filter((entry) => !entry.commented)
+          .map((entry) => ({ name: entry.key, range: entry.keyRange, renameIsSafe: !isReferenced(sourceFile.text, entry.key) }));
+        checkAll(entries, 'envFile', contractIn(users.flatMap(serviceDirs)));
+      },
+      Dockerfile(dockerfile: DockerfileNode) {
+        const entries = dockerfile.instructions.flatMap((instruction) => declaredNames(instruction, sourceFile));
+        if (entries.length === 0) return;
+        const dirs = project
+          .buildContextsOf(context.filename)
+          .flatMap((buildContext) => [buildContext.dir, ...buildContext.services.map((service) => path.dirname(service.compose.file.path))]);
+        checkAll(entries, 'dockerfile', contractIn(dirs));
+      },
+    };
   },
 });
+
+/** The names ENV and ARG instructions declare, with their ranges. */
+function declaredNames(instruction: InstructionNode, source: SourceFile): NamedEntry[] {
+  if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') return [];
+  const ast: object = instruction.ast;
+  const properties = declaresMany(ast) ? ast.getProperties() : declaresOne(ast) ? [ast.getProperty()] : [];
+  return properties.flatMap((property) => {
+    if (!property) return [];
+    const { start, end } = property.getNameRange();
+    const name = property.getName();
+    return {
+      name,
+      range: [source.offsetAt(start.line, start.character), source.offsetAt(end.line, end.character)],
+      renameIsSafe: instruction.keyword === 'ENV' && !isReferenced(source.text, name),
+    };
+  });
+}
+
+/** dockerfile-ast's ENV (`getProperties`); the rule package does not depend on dockerfile-ast's types. */
+function declaresMany(ast: object): ast is { getProperties(): DeclaredProperty[] } {
+  return typeof (ast as { getProperties?: unknown }).getProperties === 'function';
+}
+
+/** dockerfile-ast's ARG (`getProperty`, `null` when the instruction names nothing). */
+function declaresOne(ast: object): ast is { getProperty(): DeclaredProperty | null } {
+  return typeof (ast as { getProperty?: unknown }).getProperty === 'function';
+}
+
+/** Whether a text refers to a variable (`$NAME`, `${NAME}`, `${NAME:-default}`). */
+function isReferenced(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  return new RegExp(`\\$(?:${escaped}(?![A-Za-z0-9_])|\\{${escaped}[}:?+-])`).test(text);
+}

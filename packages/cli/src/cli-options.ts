@@ -1,0 +1,31 @@
+import type { RuleEntry, RuleType } from '@docmind-docker-lint/core';
+
+/** What the command line asks for, validated. */
+export interface CliOptions {
+  /** Files and folders to lint, relative to the working folder. */
+  readonly paths: readonly string[];
+  readonly fix: boolean;
+  readonly fixDryRun: boolean;
+  /** Only fixes of rules of these types; `undefined` means all. */
+  readonly fixTypes: readonly RuleType[] | undefined;
+  readonly format: string;
+  readonly outputFile: string | undefined;
+  readonly configFile: string | undefined;
+  readonly useConfigFiles: boolean;
+  readonly rules: Readonly<Record<string, RuleEntry>>;
+  /** `undefined`: no limit. */
+  readonly maxWarnings: number | undefined;
+  readonly quiet: boolean;
+  readonly printConfig: string | undefined;
+  readonly listRules: boolean;
+  readonly stdin: boolean;
+  readonly stdinFilename: string;
+  readonly ignorePatterns: readonly string[];
+  readonly maxFileSize: number | undefined;
+  readonly reportUnusedDisableDirectives: boolean;
+  readonly debug: boolean;
+  /** `undefined`: decide from the terminal and the environment. */
+  readonly color: boolean | undefined;
+  readonly version: boolean;
+  readonly help: boolean;
+}

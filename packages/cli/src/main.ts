@@ -1,0 +1,251 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type * as CoreModule from '@docmind-docker-lint/core';
+import type { AnyRule, ConfigObject, LintMessage, LintOptions, LintResult, Plugin } from '@docmind-docker-lint/core';
+import type { CliIo } from './cli-io.js';
+import type { CliOptions } from './cli-options.js';
+import { formatRulesTable } from './format-rules-table.js';
+import { formatters } from './formatters/index.js';
+import { packageVersion } from './package-version.js';
+import { parseCliArgs } from './parse-args.js';
+import { readText } from './read-text.js';
+import { errorsOnly, internalErrors, isMissingPath } from './result-filters.js';
+import { usage } from './usage.js';
+import { UsageError } from './usage-error.js';
+import { useColor } from './use-color.js';
+
+export type { CliIo, TextSink } from './cli-io.js';
+
+const NAME = 'docmind-docker-lint';
+
+/** Exit codes, as ESLint's. */
+const EXIT_CLEAN = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_FAILURE = 2;
+
+export interface MainOptions {
+  /** Rule packs used instead of the built-in ones (tests, embedders). */
+  readonly plugins?: readonly Plugin[];
+}
+
+type Core = typeof CoreModule;
+
+/**
+ * Runs the command line `argv` (without `node` and the script) against `io` and returns the exit
+ * code: 0 clean, 1 problems at error severity or too many warnings, 2 a usage, configuration,
+ * missing-path, write or internal error. Never exits the process itself.
+ */
+export async function main(argv: readonly string[], io: CliIo, mainOptions: MainOptions = {}): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${NAME}: ${error.message}\nRun "${NAME} --help" to see the options.\n`);
+    return EXIT_FAILURE;
+  }
+  if (options.help) {
+    io.stdout.write(usage());
+    return EXIT_CLEAN;
+  }
+  if (options.version) {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT_CLEAN;
+  }
+  try {
+    // The engine (parsers, schemas) loads only now, so --help and --version start fast.
+    const core = await import('@docmind-docker-lint/core');
+    return await runWithConfig(core, options, io, mainOptions);
+  } catch (error) {
+    io.stderr.write(`${NAME}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    writeStackOrHint(error, options.debug, io);
+    return EXIT_FAILURE;
+  }
+}
+
+async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOptions: MainOptions): Promise<number> {
+  const lintOptions: LintOptions = {
+    cwd: io.cwd,
+    plugins: mainOptions.plugins,
+    configFile: options.configFile,
+    useConfigFiles: options.useConfigFiles,
+    rules: options.rules,
+    ignorePatterns: options.ignorePatterns,
+    maxFileSize: options.maxFileSize,
+    baseConfig: options.reportUnusedDisableDirectives ? unusedDirectivesBase(options) : undefined,
+  };
+  try {
+    if (options.listRules) {
+      const session = await core.LintSession.create({ cwd: io.cwd, plugins: mainOptions.plugins, useConfigFiles: false });
+      io.stdout.write(formatRulesTable(session.rules));
+      return EXIT_CLEAN;
+    }
+    if (options.printConfig !== undefined) {
+      const session = await core.LintSession.create(lintOptions);
+      const config = session.config.resolveConfigForPrint(path.resolve(io.cwd, options.printConfig));
+      io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+      return EXIT_CLEAN;
+    }
+    return await lintAndReport(core, options, lintOptions, io, mainOptions);
+  } catch (error) {
+    if (!(error instanceof core.ConfigError)) throw error;
+    io.stderr.write(`${NAME}: invalid configuration: ${relativeConfigMessage(error, io.cwd)}\n`);
+    if (options.debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function lintAndReport(
+  core: Core,
+  options: CliOptions,
+  lintOptions: LintOptions,
+  io: CliIo,
+  mainOptions: MainOptions,
+): Promise<number> {
+  const started = performance.now();
+  const stdinText = options.stdin ? await readText(io.stdin) : undefined;
+  const results =
+    stdinText === undefined
+      ? await core.lintProject({ ...lintOptions, patterns: options.paths, ...fixOptions(options) })
+      : await lintStdin(core, stdinText, options, lintOptions, io.cwd);
+  if (options.debug) {
+    const files = results.length === 1 ? '1 file' : `${results.length} files`;
+    io.stderr.write(`${NAME}: linted ${files} in ${Math.round(performance.now() - started)} ms\n`);
+  }
+
+  let failed = false;
+  const linted: LintResult[] = [];
+  for (const result of results) {
+    if (!isMissingPath(result)) {
+      linted.push(result);
+      continue;
+    }
+    failed = true;
+    for (const message of result.messages) io.stderr.write(`${NAME}: ${message.message}\n`);
+  }
+  for (const result of linted) {
+    for (const message of internalErrors(result)) {
+      failed = true;
+      io.stderr.write(`${NAME}: internal error in ${displayPath(io.cwd, result.filePath)}: ${message.message}\n`);
+    }
+  }
+  if (options.fix && stdinText === undefined) {
+    for (const write of await core.applyFixes(linted, { root: io.cwd })) {
+      if (write.ok) continue;
+      failed = true;
+      io.stderr.write(`${NAME}: could not write ${displayPath(io.cwd, write.path)}: ${write.error.message}\n`);
+      if (options.debug && write.error.stack) io.stderr.write(`${write.error.stack}\n`);
+    }
+  }
+
+  const shown = options.quiet ? linted.map(errorsOnly) : linted;
+  const report = await formatReport(core, shown, options, io, mainOptions);
+  const fixedStdin = options.fix && stdinText !== undefined;
+  if (options.outputFile !== undefined) {
+    failed = !(await writeReport(path.resolve(io.cwd, options.outputFile), report, io)) || failed;
+  } else {
+    // With --stdin --fix, standard output carries the fixed text, so the report goes to stderr.
+    (fixedStdin ? io.stderr : io.stdout).write(report);
+  }
+  if (fixedStdin) io.stdout.write(fixedText(linted, stdinText));
+
+  const errorCount = shown.reduce((sum, result) => sum + result.errorCount, 0);
+  const warningCount = shown.reduce((sum, result) => sum + result.warningCount, 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`${NAME} found too many warnings (maximum: ${options.maxWarnings}).\n`);
+  if (failed) return EXIT_FAILURE;
+  return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+/**
+ * `--report-unused-disable-directives` as a base config: the core's default base (the `recommended`
+ * preset, none with `--no-config`) plus the setting. Config files can still turn it off.
+ */
+function unusedDirectivesBase(options: CliOptions): ConfigObject {
+  return { ...(options.useConfigFiles ? { extends: ['recommended'] } : {}), reportUnusedDisableDirectives: 'error' };
+}
+
+/** `fix` and `fixTypes` for the core; with `--quiet` only errors are fixed, as ESLint does. */
+function fixOptions(options: CliOptions): { fix: boolean | ((message: LintMessage) => boolean); fixTypes?: CliOptions['fixTypes'] } {
+  if (!options.fix && !options.fixDryRun) return { fix: false };
+  return { fix: options.quiet ? (message) => message.severity === 2 : true, fixTypes: options.fixTypes };
+}
+
+/**
+ * Lints standard input as `--stdin-filename`. Fixing runs the project linter over the file system
+ * with the text laid over that path, since fixes are computed per project; the result of the text
+ * alone is kept (fixes to other files are not written).
+ */
+async function lintStdin(core: Core, text: string, options: CliOptions, lintOptions: LintOptions, cwd: string): Promise<LintResult[]> {
+  if (!options.fix && !options.fixDryRun) return core.lintText(text, { ...lintOptions, filePath: options.stdinFilename });
+  const filePath = path.resolve(cwd, options.stdinFilename);
+  const host = new core.OverlayHost(new core.NodeHost(), new Map([[filePath, text]]));
+  const results = await core.lintProject({ ...lintOptions, host, patterns: [options.stdinFilename], ...fixOptions(options) });
+  return results.filter((result) => result.filePath === filePath || isMissingPath(result));
+}
+
+/** The fixed standard input, or the input unchanged when nothing was fixed. */
+function fixedText(results: readonly LintResult[], input: string): string {
+  const result = results[0];
+  if (result?.output === undefined) return input;
+  return (result.bom ? '\uFEFF' : '') + result.output;
+}
+
+async function formatReport(
+  core: Core,
+  results: readonly LintResult[],
+  options: CliOptions,
+  io: CliIo,
+  mainOptions: MainOptions,
+): Promise<string> {
+  const formatter = await formatters[options.format]!.load();
+  // A report written to a file gets no colours unless --color asks for them.
+  const color = options.outputFile !== undefined && options.color === undefined ? false : useColor(options.color, io.env, io.isTTY);
+  const rulesMeta = await rulesMetaFor(core, results, io.cwd, mainOptions);
+  return formatter(results, { cwd: io.cwd, rulesMeta, color });
+}
+
+/** The meta of the rules that reported, by id (ESLint's `rulesMeta` for formatters). */
+async function rulesMetaFor(
+  core: Core,
+  results: readonly LintResult[],
+  cwd: string,
+  mainOptions: MainOptions,
+): Promise<Record<string, AnyRule['meta']>> {
+  const session = await core.LintSession.create({ cwd, plugins: mainOptions.plugins, useConfigFiles: false });
+  const meta: Record<string, AnyRule['meta']> = {};
+  for (const result of results) {
+    for (const message of result.messages) {
+      const rule = message.ruleId === null ? undefined : session.rules.get(message.ruleId);
+      if (rule && message.ruleId !== null) meta[message.ruleId] = rule.meta;
+    }
+  }
+  return meta;
+}
+
+async function writeReport(filePath: string, report: string, io: CliIo): Promise<boolean> {
+  try {
+    await mkdir(path.dirname(filePath), { recursive: true });
+    await writeFile(filePath, report);
+    return true;
+  } catch (error) {
+    io.stderr.write(`${NAME}: could not write the report to ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
+}
+
+/** The ConfigError's message with the config file's path relative to the working folder. */
+function relativeConfigMessage(error: { readonly message: string; readonly filePath: string }, cwd: string): string {
+  if (!path.isAbsolute(error.filePath) || !error.message.startsWith(error.filePath)) return error.message;
+  return displayPath(cwd, error.filePath) + error.message.slice(error.filePath.length);
+}
+
+function displayPath(cwd: string, filePath: string): string {
+  const relative = path.relative(cwd, filePath);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? filePath : relative;
+}
+
+function writeStackOrHint(error: unknown, debug: boolean, io: CliIo): void {
+  if (!debug) io.stderr.write(`Run again with --debug to see the stack trace.\n`);
+  else if (error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+}
