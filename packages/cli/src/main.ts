@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as CoreModule from '@docmind-docker-lint/core';
-import type { AnyRule, ConfigObject, LintMessage, LintOptions, LintResult, Plugin } from '@docmind-docker-lint/core';
+import type { AnyRule, LintMessage, LintOptions, LintResult, Plugin } from '@docmind-docker-lint/core';
 import type { CliIo } from './cli-io.js';
 import type { CliOptions } from './cli-options.js';
 import { formatRulesTable } from './format-rules-table.js';
@@ -72,7 +72,7 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
     rules: options.rules,
     ignorePatterns: options.ignorePatterns,
     maxFileSize: options.maxFileSize,
-    baseConfig: options.reportUnusedDisableDirectives ? unusedDirectivesBase(options) : undefined,
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 2 as const } : {}),
   };
   try {
     if (options.listRules) {
@@ -155,14 +155,6 @@ async function lintAndReport(
   if (tooManyWarnings) io.stderr.write(`${NAME} found too many warnings (maximum: ${options.maxWarnings}).\n`);
   if (failed) return EXIT_FAILURE;
   return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
-}
-
-/**
- * `--report-unused-disable-directives` as a base config: the core's default base (the `recommended`
- * preset, none with `--no-config`) plus the setting. Config files can still turn it off.
- */
-function unusedDirectivesBase(options: CliOptions): ConfigObject {
-  return { ...(options.useConfigFiles ? { extends: ['recommended'] } : {}), reportUnusedDisableDirectives: 'error' };
 }
 
 /** `fix` and `fixTypes` for the core; with `--quiet` only errors are fixed, as ESLint does. */

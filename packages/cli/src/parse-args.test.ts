@@ -109,7 +109,7 @@ describe('parseRuleFlags', () => {
     ['no-latest-tag', 'is not "rule-id: severity"'],
     [': error', 'is not "rule-id: severity"'],
     ['r: fatal', 'the severity must be one of off, warn, error, 0, 1, 2.'],
-    ['r: [error, {a: 1}', 'expected "," or "]" at column 15'],
+    ['r: [error, {a: 1}', 'Flow sequence must end with a ]'],
     ['r: [3]', 'the severity must be one of'],
   ])('refuses %j', (flag, message) => {
     expect(() => parseRuleFlags([flag])).toThrow(message);

@@ -10,7 +10,7 @@ import { parseSource, Project } from '../project/project.js';
 import { SourceFile, type FileKind } from '../source/source-file.js';
 import type { ConfigObject, RuleEntry } from '../types/config.js';
 import type { ProjectHost } from '../types/project.js';
-import type { LintResult } from '../types/results.js';
+import type { LintResult, Severity } from '../types/results.js';
 import type { AnyRule, Plugin } from '../types/rule.js';
 import { loadBuiltinPlugins } from './builtin-plugins.js';
 
@@ -36,6 +36,8 @@ export interface LintOptions {
   readonly host?: ProjectHost;
   /** Bytes; larger files are not linted. Default 5 MiB. */
   readonly maxFileSize?: number;
+  /** Report directives that silence nothing at this severity, whatever the config files say. */
+  readonly reportUnusedDisableDirectives?: Severity;
 }
 
 /** Everything one run shares: plugins, rules by id, config resolution, the project model. */
@@ -45,8 +47,10 @@ export class LintSession {
   readonly rules: ReadonlyMap<string, AnyRule>;
   readonly config: ConfigResolver;
   readonly maxFileSize: number;
+  private readonly reportUnused: Severity | undefined;
 
   private constructor(options: LintOptions, readonly plugins: readonly Plugin[]) {
+    this.reportUnused = options.reportUnusedDisableDirectives;
     this.root = path.resolve(options.cwd ?? process.cwd());
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.host = options.host ?? new NodeHost();
@@ -90,7 +94,9 @@ export class LintSession {
     const parsed = parseSource(source);
     if (!parsed) return summarize(source.path, [], []);
     project.setFile(parsed);
-    return lintParsedFile(parsed, this.config.forFile(source.path), this.rules, project);
+    const config = this.config.forFile(source.path);
+    const effective = this.reportUnused === undefined ? config : { ...config, reportUnusedDisableDirectives: this.reportUnused };
+    return lintParsedFile(parsed, effective, this.rules, project);
   }
 
   /** Whether a path is ignored by config `ignores` or `--ignore-pattern`. */

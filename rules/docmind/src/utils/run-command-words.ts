@@ -1,0 +1,221 @@
+import type { InstructionNode, OffsetRange } from '@docmind-docker-lint/core';
+import { parse } from 'shell-quote';
+import { basename } from './run-commands.js';
+
+/** A word of a command, with where it is written when that could be found. */
+export interface CommandWord {
+  /** The word as the shell sees it: quotes removed, variables kept as `$NAME`. */
+  readonly value: string;
+  /**
+   * Offsets of the word in the Dockerfile (inside its quotes, for a quoted word); `null` when the
+   * written form differs from the value (`${NAME}`, `a\ b`, `'x'"y"`) and could not be placed.
+   */
+  readonly range: OffsetRange | null;
+}
+
+/** One simple command of a RUN instruction. */
+export interface RunCommand {
+  /** The command name first (leading assignments, shell keywords and wrappers such as `sudo` dropped). */
+  readonly words: readonly CommandWord[];
+  /** `NAME=value` assignments written before the command (`UV_FROZEN=1 uv sync`, `env A=1 cmd`). */
+  readonly assignments: readonly CommandWord[];
+  /**
+   * How a word is added after another: `shell`, a space and the word; `json`, an exec-form element
+   * (`, "--flag"`).
+   */
+  readonly form: 'shell' | 'json';
+}
+
+/** Operators that end one simple command and start the next. */
+const COMMAND_SEPARATORS = new Set(['&&', '||', ';', ';;', '|', '|&', '&', '(', ')']);
+/** Redirections: the word after them is a file, not an argument. */
+const REDIRECTIONS = new Set(['<', '>', '>>', '>&', '<&', '<(', '>|', '&>', '&>>']);
+const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done']);
+const COMMAND_WRAPPERS = new Set(['sudo', 'exec', 'command', 'env', 'nice', 'nohup', 'time']);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+/** Characters that may stand right before or after a word in shell text. */
+const WORD_BOUNDARY = /[\s"'`;&|()<>]/;
+
+/** Shell text with the file offset of each of its characters. */
+interface MappedText {
+  readonly text: string;
+  readonly offsets: readonly number[];
+}
+
+/**
+ * The simple commands a RUN instruction runs, with the position of each word: the positioned
+ * counterpart of `runCommands`. Shell form (Dockerfile line continuations and comment lines
+ * removed), heredoc scripts (`RUN <<EOF`, `RUN bash <<EOF`) and exec form (including
+ * `["sh", "-c", "..."]`) are read. Words are split by shell-quote and then located in the text in
+ * order; a word whose written form differs from its value keeps a `null` range.
+ */
+export function runCommandWords(instruction: InstructionNode): RunCommand[] {
+  const form = instruction.execForm;
+  if (form) {
+    const [program, flag, script] = form.elements;
+    if (program && flag && script && SHELLS.has(basename(program.value)) && flag.value === '-c') {
+      const raw = instruction.dockerfile.file.slice(script.valueRange);
+      // Positions inside a JSON string are only known when it holds no escape sequence.
+      const offsets = raw === script.value ? indexes(script.valueRange[0], raw.length) : [];
+      return shellLineCommands({ text: script.value, offsets }, 'shell');
+    }
+    const words = form.elements.map((element) => ({ value: element.value, range: element.range }));
+    return words.length > 0 ? [{ words, assignments: [], form: 'json' }] : [];
+  }
+  const { file, escapeCharacter } = instruction.dockerfile;
+  const lastFlag = instruction.flags[instruction.flags.length - 1];
+  const start = lastFlag ? lastFlag.range[1] : instruction.argsRange[0];
+  const end = instruction.range[1];
+  const bodies = heredocBodies(instruction);
+  if (bodies.length === 0) return scriptCommands(joinContinuations(file.text, start, end, escapeCharacter, true));
+
+  const commandLine = joinContinuations(file.text, start, bodies[0]![0], escapeCharacter, true);
+  const withoutMarkers = commandLine.text.replace(/<<-?\s*(["']?)[A-Za-z0-9_.-]+\1/g, '').trim();
+  const firstWord = withoutMarkers.split(/\s+/)[0] ?? '';
+  const bodiesAreScripts = withoutMarkers === '' || SHELLS.has(basename(firstWord));
+  const commands = withoutMarkers === '' ? [] : scriptCommands(commandLine);
+  if (!bodiesAreScripts) return commands;
+  // Inside a heredoc script, `\` + newline is the shell's own continuation.
+  return [...commands, ...bodies.flatMap(([from, to]) => scriptCommands(joinContinuations(file.text, from, to, '\\', false)))];
+}
+
+/** Content ranges of the heredocs of an instruction; dockerfile-ast throws on some inputs, then none. */
+function heredocBodies(instruction: InstructionNode): OffsetRange[] {
+  const ast = instruction.ast as unknown as { getHeredocs?: () => AstHeredoc[] };
+  if (typeof ast.getHeredocs !== 'function') return [];
+  const file = instruction.dockerfile.file;
+  try {
+    return ast
+      .getHeredocs()
+      .map((heredoc) => heredoc.getContentRange())
+      .filter((range): range is AstRange => range !== null)
+      .map((range): OffsetRange => [
+        file.offsetAt(range.start.line, range.start.character),
+        file.offsetAt(range.end.line, range.end.character),
+      ])
+      .filter(([from, to]) => to > from);
+  } catch {
+    return [];
+  }
+}
+
+interface AstRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+interface AstHeredoc {
+  getContentRange(): AstRange | null;
+}
+
+/**
+ * `text[start, end)` with line continuations removed (the escape character, trailing blanks and the
+ * line break) and, for Dockerfile continuations, the empty and comment lines that follow one.
+ */
+function joinContinuations(text: string, start: number, end: number, escape: string, dockerfile: boolean): MappedText {
+  let joined = '';
+  const offsets: number[] = [];
+  const continuation = new RegExp(`${escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \\t]*\\r?\\n`, 'y');
+  const emptyOrComment = /[ \t]*(#[^\r\n]*)?\r?\n/y;
+  let i = start;
+  while (i < end) {
+    continuation.lastIndex = i;
+    if (continuation.exec(text) && continuation.lastIndex <= end) {
+      i = continuation.lastIndex;
+      emptyOrComment.lastIndex = i;
+      while (dockerfile && emptyOrComment.exec(text) && emptyOrComment.lastIndex <= end) i = emptyOrComment.lastIndex;
+      continue;
+    }
+    joined += text[i];
+    offsets.push(i);
+    i++;
+  }
+  return { text: joined, offsets };
+}
+
+/** The commands of a script, line by line (shell-quote reads a line break as a blank). */
+function scriptCommands(script: MappedText): RunCommand[] {
+  const commands: RunCommand[] = [];
+  let lineStart = 0;
+  for (const line of script.text.split('\n')) {
+    const lineText = line.endsWith('\r') ? line.slice(0, -1) : line;
+    commands.push(
+      ...shellLineCommands({ text: lineText, offsets: script.offsets.slice(lineStart, lineStart + lineText.length) }, 'shell'),
+    );
+    lineStart += line.length + 1;
+  }
+  return commands;
+}
+
+function shellLineCommands(line: MappedText, form: RunCommand['form']): RunCommand[] {
+  let tokens: ReturnType<typeof parse>;
+  try {
+    tokens = parse(line.text, (name) => `$${name}`);
+  } catch {
+    return [];
+  }
+  const commands: RunCommand[] = [];
+  let current: CommandWord[] = [];
+  let cursor = 0;
+  let skipNext = false;
+  const locate = (value: string): OffsetRange | null => {
+    const at = findWord(line.text, value, cursor);
+    if (at < 0) return null;
+    cursor = at + value.length;
+    const first = line.offsets[at];
+    const last = line.offsets[at + value.length - 1];
+    return first === undefined || last === undefined ? null : [first, last + 1];
+  };
+  const finish = (): void => {
+    const command = splitPrefix(current, form);
+    if (command.words.length > 0) commands.push(command);
+    current = [];
+  };
+  for (const token of tokens) {
+    if (typeof token === 'string') {
+      const range = locate(token);
+      if (skipNext) skipNext = false;
+      else current.push({ value: token, range });
+    } else if ('op' in token) {
+      if (token.op === 'glob') {
+        current.push({ value: token.pattern, range: locate(token.pattern) });
+        continue;
+      }
+      const at = line.text.indexOf(token.op, cursor);
+      if (at >= 0) cursor = at + token.op.length;
+      if (COMMAND_SEPARATORS.has(token.op)) finish();
+      else if (REDIRECTIONS.has(token.op)) skipNext = true;
+    } else if ('comment' in token) {
+      break;
+    }
+  }
+  finish();
+  return commands;
+}
+
+/** Where `value` is written as a whole word at or after `from`, or -1. */
+function findWord(text: string, value: string, from: number): number {
+  if (value === '') return -1;
+  for (let at = text.indexOf(value, from); at >= 0; at = text.indexOf(value, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + value.length];
+    const startsWord = before === undefined || WORD_BOUNDARY.test(before);
+    const endsWord = after === undefined || WORD_BOUNDARY.test(after);
+    if (startsWord && endsWord) return at;
+  }
+  return -1;
+}
+
+function splitPrefix(words: readonly CommandWord[], form: RunCommand['form']): RunCommand {
+  const assignments: CommandWord[] = [];
+  let start = 0;
+  for (; start < words.length; start++) {
+    const word = words[start]!.value;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) assignments.push(words[start]!);
+    else if (!SHELL_KEYWORDS.has(word) && !COMMAND_WRAPPERS.has(word)) break;
+  }
+  return { words: words.slice(start), assignments, form };
+}
+
+function indexes(start: number, length: number): number[] {
+  return Array.from({ length }, (_, index) => start + index);
+}
