@@ -89,8 +89,9 @@ function inApplyOrder(fixes: readonly Fix[]): OrderedFix[] {
     .sort((a, b) => {
       const [firstOfA] = a.edits;
       const [firstOfB] = b.edits;
-      // Fixes without edits are rejected anyway; any place in the order will do.
-      if (firstOfA === undefined || firstOfB === undefined) return 0;
+      // Fixes without edits are rejected anyway; they go first so the comparison stays consistent.
+      if (firstOfA === undefined) return firstOfB === undefined ? 0 : -1;
+      if (firstOfB === undefined) return 1;
       return compareFileEdits(firstOfA, firstOfB);
     });
 }

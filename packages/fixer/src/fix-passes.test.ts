@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { runFixPasses } from './fix-passes.js';
+import { type GetFixes, runFixPasses } from './fix-passes.js';
 import type { FileEdit, FileText, FileTexts, Fix } from './types.js';
 
 const DOCKERFILE = '/project/Dockerfile';
@@ -17,7 +17,7 @@ const replaceEveryA = (files: FileTexts): Fix[] =>
 
 describe('runFixPasses', () => {
   it('stops clean when a pass finds nothing to apply', () => {
-    const getFixes = vi.fn(replaceEveryA);
+    const getFixes = vi.fn<GetFixes>(replaceEveryA);
 
     const result = runFixPasses(new Map([[DOCKERFILE, plain('FROM alpine\n')]]), getFixes);
 
@@ -32,7 +32,7 @@ describe('runFixPasses', () => {
   });
 
   it('asks again for the fixes a conflict deferred, against the new text', () => {
-    const getFixes = vi.fn(replaceEveryA);
+    const getFixes = vi.fn<GetFixes>(replaceEveryA);
 
     const result = runFixPasses(new Map([[DOCKERFILE, plain('aaa')]]), getFixes);
 

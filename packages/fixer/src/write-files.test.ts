@@ -1,3 +1,4 @@
+import type * as fsPromises from 'node:fs/promises';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { UnsafeWriteError, writeChangedFiles, writeFileAtomic } from './write-fi
 
 const failures = vi.hoisted(() => ({ rename: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const actual = await importOriginal<typeof fsPromises>();
   return {
     ...actual,
     rename: async (from: string, to: string) => {

@@ -205,3 +205,24 @@ describe('lintText', () => {
     expect(result!.messages.map((message) => message.ruleId)).toEqual(['pin-image']);
   });
 });
+
+describe('report severity', () => {
+  it("lets a rule report one problem as a warning when it is configured as an error, never the reverse", async () => {
+    const soft = createRule({
+      name: 'soft',
+      meta: { type: 'suggestion', docs: { description: 'Soft and hard findings.' }, messages: { soft: 'soft', hard: 'hard' }, schema: [], defaultOptions: [] },
+      create(context) {
+        return {
+          Dockerfile(node) {
+            context.report({ node, messageId: 'soft', severity: 'warn' });
+            context.report({ node, messageId: 'hard' });
+          },
+        };
+      },
+    });
+    const [asError] = await lintText('FROM alpine:3\n', { cwd: dir, filePath: 'Dockerfile', plugins: [{ meta: { name: 's' }, rules: { soft } }], useConfigFiles: false, rules: { soft: 'error' } });
+    expect(asError!.messages.map((message) => [message.messageId, message.severity])).toEqual([['soft', 1], ['hard', 2]]);
+    const [asWarning] = await lintText('FROM alpine:3\n', { cwd: dir, filePath: 'Dockerfile', plugins: [{ meta: { name: 's' }, rules: { soft } }], useConfigFiles: false, rules: { soft: 'warn' } });
+    expect(asWarning!.messages.map((message) => message.severity)).toEqual([1, 1]);
+  });
+});

@@ -63,11 +63,13 @@ function fixProject(
   const load = (filePath: string): void => {
     if (initial.has(filePath)) return;
     const bytes = session.host.readFile(filePath);
-    const decoded = bytes ? decodeBytes(bytes) : undefined;
-    if (!decoded || 'problem' in decoded) {
-      initial.set(filePath, undefined);
+    if (!bytes) {
+      // Only a path that really is free may be created; anything else stays unloaded, so no fix touches it.
+      if (!session.host.stat(filePath)) initial.set(filePath, undefined);
       return;
     }
+    const decoded = decodeBytes(bytes);
+    if ('problem' in decoded) return;
     const bom = decoded.text.charCodeAt(0) === 0xfeff;
     initial.set(filePath, { text: bom ? decoded.text.slice(1) : decoded.text, bom });
   };

@@ -135,7 +135,7 @@ function createContext(
       }
       messages.push({
         ruleId: id,
-        severity,
+        severity: descriptor.severity === 'warn' ? 1 : severity,
         message: formatMessage(rule, descriptor.messageId, descriptor.data),
         messageId: descriptor.messageId,
         line: start.line,

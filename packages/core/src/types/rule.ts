@@ -82,6 +82,12 @@ export interface ReportDescriptor<MessageIds extends string> {
   readonly fix?: FixFunction | null;
   readonly suggest?: readonly SuggestionReport<MessageIds>[] | null;
   readonly related?: readonly RelatedReport[];
+  /**
+   * `'warn'` reports this problem as a warning even when the rule is configured as an error (a
+   * softer finding of a rule, such as a development artifact beside a secret). It never raises
+   * a problem above the rule's configured severity.
+   */
+  readonly severity?: 'warn';
 }
 
 export interface RuleContext<MessageIds extends string, Options extends readonly unknown[]> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileEdit, FixFunction, InstructionNode, OffsetRange, RuleFixer, ServiceNode, StageNode, SuggestionReport } from '@docmind-docker-lint/core';
-import { isMap, isScalar, isSeq, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { createRule } from '../utils/create-rule.js';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import { analyzeExecForm, handsOverToScript, type ExecFormSettings, type Finding, type ShellRewrite } from './analyze-exec-form.js';
@@ -282,7 +282,7 @@ export default createRule<MessageIds, Options>({
         isOnPath: (folder: string) => (stage ? isOnPath(stage, folder) : false),
         envInsertion: null,
       };
-      const sequence = (node: unknown): ElementList | null => (isSeq(node) ? yamlElementList(source, node as YAMLSeq) : null);
+      const sequence = (node: unknown): ElementList | null => (isSeq(node) ? yamlElementList(source, node) : null);
 
       const entrypointNode = map.get('entrypoint', true);
       const entrypoint = sequence(entrypointNode);

@@ -15,6 +15,7 @@ const OPERATORS = new Set(['&&', '||', ';', ';;', '|', '|&', '&', '<', '>', '>>'
 const ENVIRONMENT_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /** Compose interpolation (`$VAR`, `${VAR:-x}`) and its escape `$$`. */
 const COMPOSE_DOLLAR = /\$\$|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+// eslint-disable-next-line no-control-regex -- U+0001 marks placeholders that no command text contains.
 const PLACEHOLDER = /\u0001(\d+)\u0001/g;
 
 /** A command line as a shell would read it: its words when it has no shell syntax, else the first syntax found. */

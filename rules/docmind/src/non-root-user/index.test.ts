@@ -64,6 +64,7 @@ new RuleTester().run('non-root-user', rule, {
       code: lines('FROM python:3.13-slim AS prod', 'RUN useradd app', 'USER app', '', 'FROM prod AS debug', 'USER root'),
       files: { 'compose.yaml': lines('services:', '  web:', '    build:', '      context: .', '      target: prod') },
     },
+    { name: 'Windows images are not checked', code: lines('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["cmd"]') },
     { name: 'a Compose service with a non-root user', filename: 'compose.yaml', code: lines('services:', '  app:', '    image: python:3.13-slim', '    user: "1000:1000"') },
     { name: 'a Compose user from the environment, non-root by default', filename: 'compose.yaml', code: lines('services:', '  app:', '    image: python:3.13-slim', '    user: "${APP_UID:-1000}"') },
   ],
@@ -126,6 +127,19 @@ new RuleTester().run('non-root-user', rule, {
         '# tini reaps zombies',
         'ENTRYPOINT ["tini", "--"]',
         'CMD ["/usr/local/bin/server"]',
+      ),
+    },
+    {
+      name: 'a quoted WORKDIR with a space is quoted in the command',
+      code: lines('ARG BASE=python:3.13-alpine', 'FROM ${BASE}', 'WORKDIR "/srv/my app"', 'CMD ["python"]'),
+      errors: [{ messageId: 'missingUser', data: { stage: '${BASE}' }, line: 2, column: 6, endLine: 2, endColumn: 13 }],
+      output: lines(
+        'ARG BASE=python:3.13-alpine',
+        'FROM ${BASE}',
+        'WORKDIR "/srv/my app"',
+        "RUN addgroup -S app && adduser -S -G app -H -h '/srv/my app' app && chown -R app:app '/srv/my app'",
+        'USER app',
+        'CMD ["python"]',
       ),
     },
     {
@@ -256,6 +270,12 @@ new RuleTester().run('non-root-user', rule, {
         },
       ],
       output: null,
+    },
+    {
+      name: 'a quoted root',
+      code: lines('FROM python:3.13-slim', 'RUN useradd app', 'USER "root"'),
+      errors: [{ messageId: 'rootUser', data: { user: '"root" (root)' }, line: 3, column: 6, endLine: 3, endColumn: 12 }],
+      output: lines('FROM python:3.13-slim', 'RUN useradd app', 'USER app'),
     },
     {
       name: 'uid 0 through an ARG default',

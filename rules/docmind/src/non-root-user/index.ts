@@ -16,7 +16,7 @@ import { createRule } from '../utils/create-rule.js';
 import { matchesImagePatterns } from './image-patterns.js';
 import { hasBuildStepsAfter, insertAtStageEnd, replaceInstruction, type TextInsertion } from './placement.js';
 import { collectStageFacts, isRootUser, type StageFacts, type UserSetting } from './stage-facts.js';
-import { createUserCommand, numericUserFor, toolNames, userToolsOf } from './user-tools.js';
+import { createUserCommand, isWindowsImage, numericUserFor, toolNames, userToolsOf } from './user-tools.js';
 
 export type Options = [
   {
@@ -195,6 +195,7 @@ export default createRule<MessageIds, Options>({
     };
 
     const checkBuiltStage = (facts: StageFacts): void => {
+      if (facts.baseImage && isWindowsImage(facts.baseImage)) return;
       const last = facts.users.at(-1);
       if (!last) checkMissingUser(facts);
       else if (last.value !== null && isRootUser(last.value)) checkRootUser(facts, last);

@@ -92,10 +92,11 @@ export function collectStageFacts(
           break;
         }
         case 'WORKDIR': {
-          const target = instruction.args[0] ? expand(instruction.args[0].value) : null;
-          if (target === null) workdir = null;
-          else if (target.startsWith('/')) workdir = path.posix.resolve(target);
-          else if (workdir !== null) workdir = path.posix.resolve(workdir ?? '/', target);
+          const written = unquote(instruction.argsText.trim());
+          const target = written === null || written === '' ? null : expand(written);
+          // A relative WORKDIR on top of the base image's (unknown) one is unknown too.
+          if (target !== null && target.startsWith('/')) workdir = path.posix.resolve(target);
+          else workdir = target !== null && typeof workdir === 'string' ? path.posix.resolve(workdir, target) : null;
           break;
         }
         case 'RUN':
@@ -132,13 +133,24 @@ export function isRootUser(value: string): boolean {
 function readUser(instruction: InstructionNode, expand: (text: string) => string | null): UserSetting | null {
   const argument = instruction.args[0];
   if (!argument) return null;
-  const value = expand(argument.value);
+  const written = unquote(argument.value);
+  const value = written === null ? null : expand(written);
   const user = value === null || userPart(value) === '' ? null : userPart(value);
   const literal = argument.raw === argument.value && !argument.value.includes('$');
   const userRange: OffsetRange = literal
     ? [argument.range[0], argument.range[0] + userPart(argument.value).length]
     : argument.range;
   return { instruction, raw: argument.raw, range: argument.range, userRange, value, user };
+}
+
+/**
+ * A word without the double or single quotes around it; `null` when quotes or line continuations
+ * appear elsewhere in it (word splitting this rule does not redo).
+ */
+function unquote(word: string): string | null {
+  const quoted = /^"([^"\\]*)"$|^'([^']*)'$/.exec(word);
+  if (quoted) return quoted[1] ?? quoted[2]!;
+  return /["'\n]/.test(word) ? null : word;
 }
 
 interface Property {

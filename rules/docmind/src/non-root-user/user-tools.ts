@@ -1,3 +1,4 @@
+import type { ImageReference } from '@docmind-docker-lint/core';
 import { quote } from 'shell-quote';
 import type { StageFacts } from './stage-facts.js';
 
@@ -62,4 +63,9 @@ export function toolNames(tools: 'shadow' | 'busybox'): string {
 export function numericUserFor(facts: StageFacts): string {
   const name = facts.baseImage?.name ?? '';
   return name.startsWith('distroless/') || name.startsWith('chainguard/') ? '65532:65532' : '65534:65534';
+}
+
+/** Windows images (`servercore`, `nanoserver`, `-windowsservercore-` tags) have users of their own kind. */
+export function isWindowsImage(image: ImageReference): boolean {
+  return /windows|nanoserver|servercore/.test(`${image.name}:${image.tag ?? ''}`.toLowerCase());
 }
