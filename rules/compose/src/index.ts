@@ -1,12 +1,12 @@
-import type { ConfigObject, Plugin } from '@docmind-docker-lint/core';
+import type { AnyRule, ConfigObject, Plugin } from '@docmind-docker-lint/core';
 
 /** Every rule of the pack, by id. Each lives in `src/<rule-id>/`. */
-export const rules = {} as const;
+export const rules: Readonly<Record<string, AnyRule>> = {};
 
 const recommended: ConfigObject = {
   rules: Object.fromEntries(
     Object.entries(rules)
-      .filter(([, rule]) => (rule as Plugin['rules'][string]).meta.docs.recommended)
+      .filter(([, rule]) => rule.meta.docs.recommended)
       .map(([id]) => [id, 'error']),
   ),
 };

@@ -1,12 +1,16 @@
 import type { ConfigObject, Plugin } from '@docmind-docker-lint/core';
+import { rules as filesAndUsers } from './groups/files-and-users.js';
+import { rules as runAndPackages } from './groups/run-and-packages.js';
+import { rules as stagesAndImages } from './groups/stages-and-images.js';
+import { rules as style } from './groups/style.js';
 
-/** Every rule of the pack, by id. Each lives in `src/<rule-id>/`. */
-export const rules = {} as const;
+/** Every rule of the pack, by id, gathered from the groups in `src/groups/`. */
+export const rules = { ...style, ...stagesAndImages, ...runAndPackages, ...filesAndUsers };
 
 const recommended: ConfigObject = {
   rules: Object.fromEntries(
     Object.entries(rules)
-      .filter(([, rule]) => (rule as Plugin['rules'][string]).meta.docs.recommended)
+      .filter(([, rule]) => rule.meta.docs.recommended)
       .map(([id]) => [id, 'error']),
   ),
 };

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { SECRET_PATTERNS } from '../dockerignore-secrets/default-patterns.js';
+import { cleanPath, isAllowedPath, PatternClassifier } from '../dockerignore-secrets/path-patterns.js';
+
+/** Files under `.ssh` that hold no secret: host keys of servers, public keys, client settings. */
+const PUBLIC_SSH_FILES = new Set(['known_hosts', 'known_hosts2', 'authorized_keys', 'config']);
+
+/**
+ * Tells whether a path names a credential file, with the secret file patterns `dockerignore-secrets`
+ * keeps out of build contexts (`.env`, keys, `.netrc`, `.npmrc`, `.ssh/`, `.aws/`, ...). Paths may be
+ * absolute or start with `~/` or `$HOME/`: the patterns match at any depth. Public keys
+ * (`*.pub`) and the public files of `.ssh` are not secrets; allowed names (`.env.example`) never are.
+ */
+export class SecretPaths {
+  private readonly classifier: PatternClassifier;
+
+  constructor(
+    extraPatterns: readonly string[],
+    private readonly allowedNames: readonly string[],
+  ) {
+    this.classifier = new PatternClassifier([...SECRET_PATTERNS.map((secret) => secret.pattern), ...extraPatterns]);
+  }
+
+  isSecret(written: string): boolean {
+    const relative = cleanPath(written.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, ''));
+    if (relative === '' || isAllowedPath(relative, this.allowedNames)) return false;
+    const base = path.posix.basename(relative);
+    if (base.endsWith('.pub')) return false;
+    if (relative.split('/').includes('.ssh') && PUBLIC_SSH_FILES.has(base)) return false;
+    return this.classifier.classify(relative) !== undefined;
+  }
+}
+
+/** The `id` a `RUN --mount=type=secret` would give a file: its name without a leading dot. */
+export function secretIdOfPath(written: string): string {
+  return path.posix.basename(cleanPath(written)).replace(/^\.+/, '') || 'secret';
+}
