@@ -84,9 +84,13 @@ emit(path.join(root, 'docs/rules.md'), index(rows));
 for (const row of rows) {
   const readme = path.join(root, 'rules', row.pack, 'src', row.id, 'README.md');
   const current = existsSync(readme) ? readFileSync(readme, 'utf8') : `${BEGIN}\n${END}\n`;
-  const start = current.indexOf(BEGIN);
+  // Any wording of the begin marker counts, so a README written with an older marker is repaired.
+  const start = current.search(/<!-- begin generated header[^>]*-->/);
   const end = current.indexOf(END);
-  const body = start === -1 || end === -1 ? `\n${current}` : current.slice(end + END.length);
+  const body = (start === -1 || end === -1 ? `\n${current}` : current.slice(end + END.length)).replace(
+    /^\n?<!-- begin generated header[^>]*-->\n<!-- end generated header -->/,
+    '',
+  );
   const before = start === -1 ? '' : current.slice(0, start);
   emit(readme, `${before}${header(row)}${body}`);
 }

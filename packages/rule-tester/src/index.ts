@@ -2,6 +2,7 @@ export {
   RuleTester,
   VIRTUAL_ROOT,
   type ExpectedError,
+  type ExpectedRelated,
   type ExpectedSuggestion,
   type InvalidCase,
   type RuleTesterCases,

@@ -50,6 +50,18 @@ export interface ExpectedError {
   readonly endColumn: number;
   /** Omit to skip checking; `[]` asserts there are none. */
   readonly suggestions?: readonly ExpectedSuggestion[];
+  /** Related locations (file relative to the virtual root); omit to skip checking. */
+  readonly related?: readonly ExpectedRelated[];
+}
+
+export interface ExpectedRelated {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Checked when given. */
+  readonly message?: string;
 }
 
 export interface InvalidCase extends CaseBase {
@@ -119,6 +131,19 @@ async function checkInvalid(ruleId: string, rule: AnyRule, testCase: InvalidCase
   for (const [index, expected] of testCase.errors.entries()) {
     const message = messages[index]!;
     if (expected.data) expect(message.message).toBe(formatted(rule, expected.messageId, expected.data));
+    if (expected.related) {
+      expect(
+        (message.related ?? []).map((related, relatedIndex) => ({
+          file: path.relative(VIRTUAL_ROOT, related.filePath),
+          line: related.line,
+          column: related.column,
+          endLine: related.endLine,
+          endColumn: related.endColumn,
+          ...(expected.related?.[relatedIndex]?.message !== undefined ? { message: related.message } : {}),
+        })),
+        `related locations of error ${index + 1}`,
+      ).toEqual(expected.related);
+    }
     if (expected.suggestions === undefined) continue;
     const actual = message.suggestions ?? [];
     expect(actual.map((suggestion) => suggestion.messageId), `suggestions of error ${index + 1}`).toEqual(

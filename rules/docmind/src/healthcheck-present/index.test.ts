@@ -167,6 +167,34 @@ new RuleTester().run('healthcheck-present', rule, {
       output: null,
     },
     {
+      name: 'a launcher option with a value is stepped over',
+      code: lines('FROM python:3.13-slim', 'CMD uv run --env-file .env uvicorn app:app'),
+      errors: [{ messageId: 'missingHealthcheck', data: { stage: 'The final stage', what: 'with `uvicorn`' }, line: 2, column: 28, endLine: 2, endColumn: 35 }],
+      output: null,
+    },
+    {
+      name: 'a sh -c script: reported at the script; a port from a variable is not used',
+      code: lines('FROM python:3.13-slim', 'CMD ["sh", "-c", "exec streamlit run app.py --server.port=$PORT"]'),
+      errors: [
+        {
+          messageId: 'missingHealthcheck',
+          data: { stage: 'The final stage', what: 'with `streamlit`' },
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'addStreamlitHealthcheck',
+              data: { port: 8501 },
+              output: lines('FROM python:3.13-slim', streamlitCheck(8501), 'CMD ["sh", "-c", "exec streamlit run app.py --server.port=$PORT"]'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'python -m http.server',
       code: lines('FROM python:3.13-alpine', 'CMD python3 -u -m http.server 8000'),
       errors: [{ messageId: 'missingHealthcheck', data: { stage: 'The final stage', what: 'with `http.server`' }, line: 2, column: 19, endLine: 2, endColumn: 30 }],
