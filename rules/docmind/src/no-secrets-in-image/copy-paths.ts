@@ -7,48 +7,57 @@ export interface CopyPath {
   readonly range: OffsetRange;
 }
 
+/** A source and where it lands in the image. */
+export interface CopySource extends CopyPath {
+  /** A path of the build context or of a stage (`--from`), a heredoc (`<<EOF`) or a URL. */
+  readonly kind: 'path' | 'heredoc' | 'url';
+  /** The destination, or `<destination>/<name>` when the destination is a folder. */
+  readonly target: string;
+}
+
 export interface CopyPaths {
-  /** Sources read from the build context or a stage (`--from`); heredocs and URLs excluded. */
-  readonly sources: readonly CopyPath[];
+  readonly sources: readonly CopySource[];
   readonly destination: CopyPath | null;
-  /** Where the destination puts each source: the destination, or `<destination>/<source name>` for a folder. */
-  readonly targets: readonly string[];
+  /** The text of the heredoc bodies, after the instruction's first line; `''` without one. */
+  readonly heredocText: string;
 }
 
 const URL_SOURCE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
 /**
  * The sources and destination of a COPY or ADD in either form. For a heredoc (`COPY <<EOF /dest`)
- * only the instruction's first line counts: the body lines are content, not paths.
+ * only the instruction's first line holds paths: the body lines are content.
  */
 export function copyPathsOf(instruction: InstructionNode): CopyPaths {
-  const written = instruction.execForm
-    ? instruction.execForm.elements.map((element) => ({ value: element.value, range: element.valueRange }))
+  const { written, headerEnd } = instruction.execForm
+    ? {
+        written: instruction.execForm.elements.map((element) => ({ value: element.value, range: element.valueRange })),
+        headerEnd: instruction.range[1],
+      }
     : headerArguments(instruction);
   const destination = written[written.length - 1] ?? null;
-  const all = written.slice(0, -1);
-  const sources = all.filter((source) => !source.value.startsWith('<<') && !URL_SOURCE.test(source.value));
-  const targets = destination
-    ? all.map((source) =>
-        destination.value.endsWith('/') || all.length > 1
-          ? path.posix.join(destination.value, createdName(source.value))
-          : destination.value,
-      )
+  const listed = written.slice(0, -1);
+  const sources = destination
+    ? listed.map((source): CopySource => {
+        const kind = source.value.startsWith('<<') ? 'heredoc' : URL_SOURCE.test(source.value) ? 'url' : 'path';
+        const intoFolder = destination.value.endsWith('/') || listed.length > 1;
+        return { ...source, kind, target: intoFolder ? path.posix.join(destination.value, createdName(source.value, kind)) : destination.value };
+      })
     : [];
-  return { sources, destination, targets };
+  return { sources, destination, heredocText: instruction.dockerfile.file.text.slice(headerEnd, instruction.range[1]) };
 }
 
 /** The name a source gets in the image: a heredoc's file is named by its delimiter (`<<robots.txt`). */
-function createdName(source: string): string {
-  return source.startsWith('<<') ? source.replace(/^<<-?/, '').replace(/["']/g, '') : path.posix.basename(source);
+function createdName(source: string, kind: CopySource['kind']): string {
+  return kind === 'heredoc' ? source.replace(/^<<-?/, '').replace(/["']/g, '') : path.posix.basename(source);
 }
 
-function headerArguments(instruction: InstructionNode): CopyPath[] {
-  const { args } = instruction;
-  const heredoc = args.find((argument) => argument.value.startsWith('<<'));
-  if (!heredoc) return args.map(({ value, range }) => ({ value, range }));
+function headerArguments(instruction: InstructionNode): { written: CopyPath[]; headerEnd: number } {
+  const written = instruction.args.map(({ value, range }) => ({ value, range }));
+  const heredoc = written.find((argument) => argument.value.startsWith('<<'));
+  if (!heredoc) return { written, headerEnd: instruction.range[1] };
   const text = instruction.dockerfile.file.text;
   const lineBreak = text.indexOf('\n', heredoc.range[1]);
-  const headerEnd = lineBreak === -1 ? text.length : lineBreak;
-  return args.filter((argument) => argument.range[0] < headerEnd).map(({ value, range }) => ({ value, range }));
+  const headerEnd = lineBreak === -1 ? instruction.range[1] : lineBreak;
+  return { written: written.filter((argument) => argument.range[0] < headerEnd), headerEnd };
 }

@@ -40,8 +40,7 @@ const CREDENTIAL_URL = /:\/\/[^\s/@]*(?::[^\s/@]+|\$[A-Za-z_{][^\s/@]*)@/;
  */
 export function credentialWritesOf(instruction: InstructionNode, secretPaths: SecretPaths): CredentialWrite[] {
   const commands = shellCommandsOf(instruction);
-  const writes: { readonly path: string; readonly index: number }[] = [];
-  const findings: CredentialWrite[] = [];
+  const found: { readonly write: CredentialWrite; readonly index: number }[] = [];
   const removals: { readonly path: string; readonly index: number }[] = [];
   commands.forEach((command, index) => {
     const name = basename(command.argv[0] ?? '');
@@ -51,16 +50,15 @@ export function credentialWritesOf(instruction: InstructionNode, secretPaths: Se
     }
     const targets = [...command.redirects, ...(name === 'tee' ? args.filter((arg) => !arg.startsWith('-')) : []), ...copyTarget(name, args)];
     for (const target of targets) {
-      if (!secretPaths.isSecret(target) || writesHarmlessText(command)) continue;
-      writes.push({ path: target, index });
+      if (secretPaths.isSecret(target) && !writesHarmlessText(command)) found.push({ write: { kind: 'file', path: target }, index });
     }
     const stored = storedCredential(name, args);
-    if (stored) findings.push(stored);
+    if (stored) found.push({ write: stored, index });
   });
-  const removedLater = (write: { path: string; index: number }): boolean =>
-    removals.some((removal) => removal.index > write.index && isSameOrInside(homePath(write.path), removal.path));
-  const kept = writes.filter((write) => !removedLater(write)).map((write): CredentialWrite => ({ kind: 'file', path: write.path }));
-  return [...kept, ...findings];
+  const removedLater = ({ write, index }: (typeof found)[number]): boolean =>
+    write.kind === 'file' &&
+    removals.some((removal) => removal.index > index && isSameOrInside(homePath(write.path), removal.path));
+  return found.filter((entry) => !removedLater(entry)).map((entry) => entry.write);
 }
 
 /** The destination of `cp`, `mv` and `install` (without `-d`), when it names a file. */
@@ -77,9 +75,17 @@ function writesHarmlessText(command: ShellCommand): boolean {
   const writer = command.pipedFrom ?? command;
   const name = basename(writer.argv[0] ?? '');
   if (name !== 'echo' && name !== 'printf') return false;
-  const text = writer.argv.slice(1).join(' ');
-  if (/\$(?!\{)|`/.test(text)) return false;
-  return !CREDENTIAL_MARKER.test(text.replace(PLACEHOLDER_ASSIGNMENT, ''));
+  return !holdsCredential(writer.argv.slice(1).join(' '));
+}
+
+/**
+ * Whether a text written into a file may hold a credential: it names one (`password`, `_authToken=`,
+ * a URL with a password, a private key), or its content is not known (a variable, a command
+ * substitution). `key=${VAR}` placeholders that the reading tool expands are no credential.
+ */
+export function holdsCredential(text: string): boolean {
+  if (/\$(?!\{)|`/.test(text)) return true;
+  return CREDENTIAL_MARKER.test(text.replace(PLACEHOLDER_ASSIGNMENT, ''));
 }
 
 /** A tool invocation that stores a credential in the tool's configuration file. */
@@ -108,7 +114,10 @@ function storedCredential(name: string, args: readonly string[]): CredentialWrit
 
 /** A path with the home folder written one way (`~`), for comparing writes with removals. */
 function homePath(written: string): string {
-  return written.replace(/^(\$\{?HOME\}?|~)(?=\/|$)/, '~').replace(/\/+$/, '');
+  return written
+    .replace(/^(\$\{?HOME\}?|~)(?=\/|$)/, '~')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
 }
 
 function isSameOrInside(target: string, folder: string): boolean {

@@ -23,11 +23,16 @@ export class SecretPaths {
 
   isSecret(written: string): boolean {
     const relative = cleanPath(written.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, ''));
-    if (relative === '' || isAllowedPath(relative, this.allowedNames)) return false;
+    if (relative === '' || this.isAllowed(relative)) return false;
     const base = path.posix.basename(relative);
     if (base.endsWith('.pub')) return false;
     if (relative.split('/').includes('.ssh') && PUBLIC_SSH_FILES.has(base)) return false;
     return this.classifier.classify(relative) !== undefined;
+  }
+
+  /** Whether a path is one of the allowed names (`.env.example`) or lies in an allowed path. */
+  isAllowed(written: string): boolean {
+    return isAllowedPath(cleanPath(written), this.allowedNames);
   }
 }
 
