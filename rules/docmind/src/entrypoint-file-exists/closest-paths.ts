@@ -9,27 +9,45 @@ const MAX_SUGGESTIONS = 3;
 /** Folders a build makes or that never hold the program (virtual environments, VCS data, caches). */
 const NOT_SOURCES = /(^|\/)(\.git|\.?venv|node_modules|__pycache__|site-packages|\.mypy_cache|\.pytest_cache|\.ruff_cache)(\/|$)/;
 
+/** An existing context file and where it is in the image. */
+export interface PlacedFile {
+  readonly contextPath: string;
+  readonly imagePath: string;
+}
+
 /**
- * The image paths of existing context files closest to a missing one: files of the same name first
- * (`app.py` -> `src/docmind/app.py`), then near-misses of the name (`mian.py`), each ranked by how
- * far its image path is from the missing path. Only files that reach the stage count.
+ * The existing context files closest to a missing one: files of the same name (`app.py` ->
+ * `src/docmind/app.py`), else near-misses of the name (`mian.py` -> `main.py`) unless `sameNameOnly`,
+ * each ranked by how far its image path is from the missing path. Only files that reach the stage count.
  */
-export function closestImagePaths(missing: string, stage: StageNode, context: ContextIndex, files: ImageFiles): string[] {
+export function closestImagePaths(
+  missing: string,
+  stage: StageNode,
+  context: ContextIndex,
+  files: ImageFiles,
+  sameNameOnly: boolean,
+): PlacedFile[] {
   const name = path.posix.basename(missing);
   const extension = path.posix.extname(name);
-  const tolerance = Math.max(1, Math.floor(name.length / 4));
-  const ranked: { readonly imagePath: string; readonly sameName: boolean; readonly cost: number }[] = [];
+  const tolerance = Math.max(2, Math.floor(name.length / 4));
+  const ranked: (PlacedFile & { readonly sameName: boolean; readonly cost: number })[] = [];
   for (const file of context.files) {
     if (NOT_SOURCES.test(file)) continue;
     const fileName = path.posix.basename(file);
     const sameName = fileName === name;
-    if (!sameName && (path.posix.extname(fileName) !== extension || distance(fileName, name) > tolerance)) continue;
+    if (!sameName && (sameNameOnly || path.posix.extname(fileName) !== extension || distance(fileName, name) > tolerance)) continue;
     for (const imagePath of files.placements(file, stage)) {
-      if (imagePath !== missing) ranked.push({ imagePath, sameName, cost: distance(imagePath, missing) });
+      if (imagePath !== missing) ranked.push({ contextPath: file, imagePath, sameName, cost: distance(imagePath, missing) });
     }
   }
   ranked.sort((a, b) => Number(b.sameName) - Number(a.sameName) || a.cost - b.cost || a.imagePath.localeCompare(b.imagePath));
-  return [...new Set(ranked.map((candidate) => candidate.imagePath))].slice(0, MAX_SUGGESTIONS);
+  const seen = new Set<string>();
+  // A file of the very name is the answer; near-misses of the name only stand in for one.
+  const sameNameFound = ranked.some((candidate) => candidate.sameName);
+  return ranked
+    .filter((candidate) => (candidate.sameName || !sameNameFound) && !seen.has(candidate.imagePath) && seen.add(candidate.imagePath))
+    .slice(0, MAX_SUGGESTIONS)
+    .map(({ contextPath, imagePath }) => ({ contextPath, imagePath }));
 }
 
 /** The dotted names closest to a missing module among the modules of its package in the context. */
@@ -50,7 +68,7 @@ export function closestModules(missing: string, root: string, use: 'main' | 'imp
       modules.add(dotted.join('.'));
     }
   }
-  const tolerance = Math.max(2, Math.floor(missing.length / 3));
+  const tolerance = Math.max(2, Math.floor(missing.length / 4));
   return [...modules]
     .map((module) => ({ module, cost: Math.min(distance(module, missing), lastPartCost(module, missing)) }))
     .filter((candidate) => candidate.cost <= tolerance)

@@ -22,8 +22,9 @@ export class ContextIndex {
     }
   }
 
+  /** Whether a file or folder exists (asked of the host too, since a huge context's listing is cut short). */
   has(relative: string): boolean {
-    return this.files.has(relative) || this.dirs.has(relative);
+    return this.files.has(relative) || this.dirs.has(relative) || this.project.exists(path.join(this.buildContext.dir, relative));
   }
 
   isExcluded(relative: string): boolean {

@@ -40,7 +40,7 @@ const URL_SOURCE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
  */
 export class ImageFiles {
   private readonly presences = new Map<string, Presence>();
-  private readonly placements = new Map<string, readonly string[]>();
+  private readonly placed = new Map<string, readonly string[]>();
 
   constructor(
     private readonly dockerfile: DockerfileNode,
@@ -76,9 +76,9 @@ export class ImageFiles {
   placements(contextPath: string, stage: StageNode): readonly string[] {
     if (this.context.isExcluded(contextPath)) return [];
     const key = `${stage.index}\0${contextPath}`;
-    const cached = this.placements.get(key);
+    const cached = this.placed.get(key);
     if (cached) return cached;
-    this.placements.set(key, []);
+    this.placed.set(key, []);
     const out = new Set(stage.parent ? this.placements(contextPath, stage.parent) : []);
     for (const instruction of stage.instructions) {
       const copy = readCopy(instruction);
@@ -105,7 +105,7 @@ export class ImageFiles {
       }
     }
     const placements = [...out];
-    this.placements.set(key, placements);
+    this.placed.set(key, placements);
     return placements;
   }
 

@@ -73,13 +73,12 @@ export function launchTargets(commands: readonly Command[], cwd: string | null):
   const targets: LaunchTarget[] = [];
   let workdir = cwd;
   for (const command of commands) {
-    const unwrapped = unwrap(command, workdir);
-    const words = unwrapped.words;
-    workdir = unwrapped.cwd;
+    // A wrapper's `--directory` moves only its own command.
+    const { words, cwd: commandCwd } = unwrap(command, workdir);
     const program = words[0];
     if (!program) continue;
     if (program.value === 'cd') {
-      workdir = changeDirectory(workdir, words[1]?.value);
+      workdir = changeDirectory(commandCwd, words[1]?.value);
       continue;
     }
     if (/\s/.test(program.value.trim())) {
@@ -87,10 +86,10 @@ export function launchTargets(commands: readonly Command[], cwd: string | null):
       const inner = shellCommands(program);
       const last = inner.at(-1);
       if (last) inner[inner.length - 1] = [...last, ...words.slice(1)];
-      targets.push(...launchTargets(inner, workdir));
+      targets.push(...launchTargets(inner, commandCwd));
       continue;
     }
-    targets.push(...commandTargets(words, workdir));
+    targets.push(...commandTargets(words, commandCwd));
   }
   return targets;
 }
@@ -105,7 +104,7 @@ function commandTargets(words: readonly Word[], cwd: string | null): LaunchTarge
   if (SERVERS.has(name)) return serverTargets(args, cwd);
   if (name === 'flask') return flaskTargets(args, cwd);
   if (name === 'fastapi') return fastapiTargets(args, cwd);
-  if (!program.value.includes('/') || program.value.includes('$') || INSTALLED_FOLDER.test(program.value)) return [];
+  if (!program.value.includes('/') || /[$*?[\]]/.test(program.value) || INSTALLED_FOLDER.test(program.value)) return [];
   const script: FileTarget = { kind: 'file', word: program, path: program.value, cwd, executed: true };
   return [script, ...launchTargets([args], cwd)];
 }
@@ -231,7 +230,7 @@ function unwrap(command: Command, cwd: string | null): { words: readonly Word[];
     const name = path.posix.basename(first.value);
     if (/^[A-Za-z_]\w*=/.test(first.value)) words = words.slice(1);
     else if (name === 'env') words = skip(words.slice(1), new Set(['-u', '--unset', '-C', '--chdir']), (word) => /^[A-Za-z_]\w*=/.test(word.value));
-    else if (WRAPPERS.has(name)) words = skip(words.slice(1), new Set(['-s', '-e', '-p', '-g']));
+    else if (WRAPPERS.has(name)) words = skip(words.slice(1), new Set(['-p', '-e', '-r', '--rewrite']));
     else if (name === 'nice') words = skip(words.slice(1), new Set(['-n']));
     else if (USER_WRAPPERS.has(name)) words = words.slice(2);
     else if (RUNNERS.has(name) && words[1]?.value === 'run') words = skip(words.slice(2), RUNNER_VALUE_OPTIONS);

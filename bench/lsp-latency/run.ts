@@ -1,0 +1,98 @@
+// LSP latency: time from `textDocument/didChange` to the `publishDiagnostics` of that version, over
+// 200 edits of a generated 1,000-line Dockerfile and of a 300-line Compose file, debounce 0.
+// Run: npx tsx --conditions=source bench/lsp-latency/run.ts   (uses dist/ when it is fresh; see serverCommand)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { LspTestClient, serverCommand } from '../../packages/language-server/src/lsp-test-client.test-helper.js';
+
+const EDITS = 200;
+
+function dockerfile(lines: number): string {
+  const out = ['# syntax=docker/dockerfile:1', 'ARG PYTHON_VERSION=3.11', 'FROM python:${PYTHON_VERSION}-slim AS base', 'WORKDIR /app'];
+  for (let i = 0; out.length < lines - 6; i++) {
+    switch (i % 5) {
+      case 0:
+        out.push(`ENV SETTING_${i}=value-${i}`);
+        break;
+      case 1:
+        out.push(`RUN apt-get update && apt-get install -y --no-install-recommends curl-${i} \\`, `    && rm -rf /var/lib/apt/lists/*`);
+        break;
+      case 2:
+        out.push(`COPY src/module_${i}.py /app/src/module_${i}.py`);
+        break;
+      case 3:
+        out.push(`# step ${i}: keep the layers small`);
+        break;
+      default:
+        out.push(`LABEL org.example.step-${i}="${i}"`);
+    }
+  }
+  out.push('RUN groupadd --system app && useradd --system --gid app app', 'USER app', 'EXPOSE 8501', 'CMD ["streamlit", "run", "app.py"]');
+  return `${out.join('\n')}\n`;
+}
+
+function compose(lines: number): string {
+  const out = ['services:'];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `  service-${i}:`,
+      `    image: example/service-${i}:1.${i}.0`,
+      '    environment:',
+      `      DOCMIND_SETTING_${i}: value-${i}`,
+      '    ports:',
+      `      - "${8000 + i}:8000"`,
+    );
+  }
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(client: LspTestClient, filePath: string, languageId: string, text: string, editLine: number): Promise<number[]> {
+  const uri = client.uriOf(filePath);
+  await client.open(uri, languageId, text);
+  await client.waitForCurrentDiagnostics(uri, 30_000);
+  const timings: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    // Type one character at the end of a line, then (next edit) delete it: the file stays valid.
+    const line = client.text(uri).split('\n')[editLine]!;
+    const change =
+      i % 2 === 0
+        ? { range: { start: { line: editLine, character: line.length }, end: { line: editLine, character: line.length } }, text: '1' }
+        : { range: { start: { line: editLine, character: line.length - 1 }, end: { line: editLine, character: line.length } }, text: '' };
+    const started = performance.now();
+    await client.change(uri, [change]);
+    await client.waitForCurrentDiagnostics(uri, 30_000);
+    timings.push(performance.now() - started);
+  }
+  await client.close(uri);
+  return timings.sort((a, b) => a - b);
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'docmind-lsp-bench-'));
+try {
+  const dockerText = dockerfile(1000);
+  const composeText = compose(300);
+  writeFileSync(path.join(dir, 'Dockerfile'), dockerText);
+  writeFileSync(path.join(dir, 'compose.yaml'), composeText);
+  writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "1"\nrequires-python = ">=3.11,<3.12"\n');
+  writeFileSync(path.join(dir, '.dockerignore'), '.env\n.git\n');
+  const server = serverCommand();
+  const client = await LspTestClient.spawn({ workspaceFolders: [dir], initializationOptions: { debounce: 0 }, settings: { debounce: 0 } });
+  console.log(`server from ${server.from}; Node ${process.version}; ${EDITS} edits each, debounce 0`);
+  const rows: [string, number[]][] = [
+    [`Dockerfile (${dockerText.split('\n').length - 1} lines)`, await measure(client, path.join(dir, 'Dockerfile'), 'dockerfile', dockerText, 500)],
+    [`compose.yaml (${composeText.split('\n').length - 1} lines)`, await measure(client, path.join(dir, 'compose.yaml'), 'yaml', composeText, 150)],
+  ];
+  for (const [name, timings] of rows) {
+    const format = (ms: number): string => `${ms.toFixed(2)} ms`;
+    console.log(`${name.padEnd(26)} p50 ${format(percentile(timings, 50))}  p95 ${format(percentile(timings, 95))}  max ${format(timings.at(-1)!)}`);
+  }
+  await client.shutdown();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
