@@ -32,6 +32,8 @@ export class Project implements ProjectFacts {
   private readonly parsed = new Map<string, ParsedFile | null>();
   private readonly listings = new Map<string, readonly string[]>();
   private readonly contexts = new Map<string, readonly BuildContext[]>();
+  private readonly realPaths = new Map<string, string | undefined>();
+  private servicesByDockerfile: Map<string, ServiceNode[]> | undefined;
   readonly composeFiles: readonly ComposeFileNode[];
   private readonly realRoot: string;
 
@@ -111,7 +113,7 @@ export class Project implements ProjectFacts {
 
   listFiles(dir: string): readonly string[] {
     const absolute = path.resolve(dir);
-    const cached = this.listings.get(absolute);
+    const cached = this.listings.get(absolute) ?? this.listingFromAncestor(absolute);
     if (cached) return cached;
     const out: string[] = [];
     const walk = (folder: string, prefix: string): void => {
@@ -134,23 +136,55 @@ export class Project implements ProjectFacts {
     return out;
   }
 
+  /**
+   * A folder's listing cut out of an ancestor's complete listing, so nested build contexts do not
+   * walk the same files again. `undefined` when no complete ancestor listing covers it.
+   */
+  private listingFromAncestor(absolute: string): readonly string[] | undefined {
+    for (let parent = path.dirname(absolute); isInside(this.root, parent); parent = path.dirname(parent)) {
+      const listing = this.listings.get(parent);
+      if (listing && listing.length < MAX_LISTED_FILES) {
+        const prefix = `${path.relative(parent, absolute).split(path.sep).join('/')}/`;
+        if (listing.includes(prefix)) return undefined;
+        const derived = listing.filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
+        this.listings.set(absolute, derived);
+        return derived;
+      }
+      if (parent === path.dirname(parent)) break;
+    }
+    return undefined;
+  }
+
   buildContextsOf(dockerfilePath: string): readonly BuildContext[] {
     const dockerfile = path.resolve(dockerfilePath);
     const cached = this.contexts.get(dockerfile);
     if (cached) return cached;
     const byContext = new Map<string, ServiceNode[]>();
-    for (const compose of this.composeFiles) {
-      for (const service of compose.services) {
-        if (service.build?.dockerfile !== dockerfile) continue;
-        const list = byContext.get(service.build.context) ?? [];
-        list.push(service);
-        byContext.set(service.build.context, list);
-      }
+    for (const service of this.servicesBuilding(dockerfile)) {
+      const list = byContext.get(service.build!.context) ?? [];
+      list.push(service);
+      byContext.set(service.build!.context, list);
     }
     if (byContext.size === 0) byContext.set(path.dirname(dockerfile), []);
     const contexts = [...byContext].map(([dir, services]) => this.buildContext(dockerfile, dir, services));
     this.contexts.set(dockerfile, contexts);
     return contexts;
+  }
+
+  /** The Compose services that build a Dockerfile (indexed once per project). */
+  private servicesBuilding(dockerfile: string): readonly ServiceNode[] {
+    if (!this.servicesByDockerfile) {
+      this.servicesByDockerfile = new Map();
+      for (const compose of this.composeFiles) {
+        for (const service of compose.services) {
+          if (!service.build) continue;
+          const list = this.servicesByDockerfile.get(service.build.dockerfile) ?? [];
+          list.push(service);
+          this.servicesByDockerfile.set(service.build.dockerfile, list);
+        }
+      }
+    }
+    return this.servicesByDockerfile.get(dockerfile) ?? [];
   }
 
   dockerfileOf(service: ServiceNode): DockerfileNode | undefined {
@@ -199,6 +233,12 @@ export class Project implements ProjectFacts {
   private isReadable(filePath: string): boolean {
     const absolute = path.resolve(filePath);
     if (!isInside(this.root, absolute)) return false;
+    const folder = path.dirname(absolute);
+    if (!this.realPaths.has(folder)) this.realPaths.set(folder, this.host.realPath?.(folder));
+    const realFolder = this.realPaths.get(folder);
+    if (realFolder !== undefined && !isInside(this.realRoot, realFolder)) return false;
+    // The folder is inside; only a link at the path itself can still lead out.
+    if (this.host.stat(absolute)?.kind !== 'symlink') return true;
     const real = this.host.realPath?.(absolute);
     return real === undefined || isInside(this.realRoot, real);
   }
