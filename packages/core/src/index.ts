@@ -4,6 +4,8 @@ export { lintText, type LintTextOptions } from './api/lint-text.js';
 export { applyFixes } from './api/apply-fixes.js';
 export { LintSession, DEFAULT_MAX_FILE_SIZE, type LintOptions } from './api/lint-session.js';
 export { loadBuiltinPlugins } from './api/builtin-plugins.js';
+export { loadShellParser, isShellParserLoaded, parseShell } from './shell/shell-parser.js';
+export type { ShellNode, ShellTree } from './shell/shell-tree.js';
 export { ConfigError, ConfigResolver } from './config/index.js';
 export { makeCreateRule, createRuleForPack, type CreateRule, type RuleDefinition } from './rules/create-rule.js';
 export { MemoryHost } from './host/memory-host.js';
@@ -20,6 +22,33 @@ export { parseImageReference, isDockerHub, type ParsedImageReference } from './u
 export { expandVariables } from './utils/expand-variables.js';
 export { nodeRange } from './utils/yaml-node-range.js';
 export { yamlComments } from './utils/yaml-comments.js';
+export {
+  parseTemplate,
+  interpolate,
+  hasInterpolation,
+  templateVariables,
+  type TemplatePart,
+  type TemplateVariable,
+  type ParsedTemplate,
+  type InterpolationResult,
+} from './compose/interpolation.js';
+export { parseDotenv, dotenvLookup, type DotenvEntry } from './compose/dotenv.js';
+export {
+  composeValue,
+  pointerSegment,
+  pointerSegments,
+  ResetValue,
+  OverrideValue,
+  RESET_TAG,
+  OVERRIDE_TAG,
+  type ComposeValue,
+  type ValueLocation,
+} from './compose/compose-value.js';
+export { composeYamlTags } from './compose/compose-tags.js';
+export { mergeCompose, stripTags } from './compose/merge.js';
+export { resolveExtends, type ExtendsProblem } from './compose/extends.js';
+export { serviceProfiles, isServiceActive, mayRunTogether } from './compose/profiles.js';
+export { buildComposeModel, defaultComposeFiles, isOverrideFile, type ComposeModel } from './compose/compose-model.js';
 export type * from './types/nodes.js';
 export type * from './types/project.js';
 export type * from './types/results.js';

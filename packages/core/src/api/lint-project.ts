@@ -34,6 +34,7 @@ export async function lintProject(options: LintProjectOptions = {}): Promise<Lin
   const missing = discovery.missing.map((given) =>
     notLinted(path.resolve(session.root, given), 2, `No such file or folder inside the project root: ${given}`),
   );
+  await session.prepareForFiles(discovery.files.map((file) => file.path));
   const lintAll = (host: ProjectHost): LintResult[] => {
     const project = session.createProject(discovery.files, host);
     return discovery.files.map((file) => session.lintFile(project, file));

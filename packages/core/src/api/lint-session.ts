@@ -7,6 +7,7 @@ import { classifyFile } from '../source/classify-file.js';
 import type { DiscoveredFile } from '../project/discover-files.js';
 import { isInside } from '../project/is-inside.js';
 import { parseSource, Project } from '../project/project.js';
+import { loadShellParser } from '../shell/shell-parser.js';
 import { SourceFile, type FileKind } from '../source/source-file.js';
 import type { ConfigObject, RuleEntry } from '../types/config.js';
 import type { ProjectHost } from '../types/project.js';
@@ -38,6 +39,10 @@ export interface LintOptions {
   readonly maxFileSize?: number;
   /** Report directives that silence nothing at this severity, whatever the config files say. */
   readonly reportUnusedDisableDirectives?: Severity;
+  /** `false` ignores hadolint's `.hadolint.yaml` at `cwd` (`--no-hadolint-config`). Default `true`. */
+  readonly useHadolintConfig?: boolean;
+  /** Called after each file is linted (fix passes lint files again), for progress reports. */
+  readonly onFileLinted?: (filePath: string) => void;
 }
 
 /** Everything one run shares: plugins, rules by id, config resolution, the project model. */
@@ -48,6 +53,7 @@ export class LintSession {
   readonly config: ConfigResolver;
   readonly maxFileSize: number;
   private readonly reportUnused: Severity | undefined;
+  private readonly onFileLinted: ((filePath: string) => void) | undefined;
 
   private constructor(options: LintOptions, readonly plugins: readonly Plugin[]) {
     this.reportUnused = options.reportUnusedDisableDirectives;
@@ -63,11 +69,39 @@ export class LintSession {
       useConfigFiles: options.useConfigFiles ?? true,
       ...(options.rules ? { cliRules: options.rules } : {}),
       baseConfig: baseConfigOf(options),
+      ...(options.useHadolintConfig === false ? { useHadolintConfig: false } : {}),
     });
+    this.onFileLinted = options.onFileLinted;
   }
 
   static async create(options: LintOptions): Promise<LintSession> {
     return new LintSession(options, options.plugins ?? (await loadBuiltinPlugins()));
+  }
+
+  /**
+   * Loads what the given rules need before linting (rules are synchronous): the shell parser when
+   * one of them sets `meta.requiresShellParser`. Without ids, every rule of the session counts.
+   * Loads at most once per process; cheap to call again.
+   */
+  async prepare(ruleIds: Iterable<string> = this.rules.keys()): Promise<void> {
+    for (const id of ruleIds) {
+      if (this.rules.get(id)?.meta.requiresShellParser) return loadShellParser();
+    }
+  }
+
+  /** `prepare` for the rules enabled on any of these files (config errors surface later, when linting). */
+  async prepareForFiles(absolutePaths: Iterable<string>): Promise<void> {
+    const enabled = new Set<string>();
+    for (const filePath of absolutePaths) {
+      let rules: ReturnType<ConfigResolver['forFile']>['rules'];
+      try {
+        rules = this.config.forFile(filePath).rules;
+      } catch {
+        continue;
+      }
+      for (const [id, entry] of Object.entries(rules)) if (entry.severity > 0) enabled.add(id);
+    }
+    await this.prepare(enabled);
   }
 
   /** A project model over a host (the session's, or an overlay of edited texts). */
@@ -78,6 +112,12 @@ export class LintSession {
 
   /** Lints one file of the project, reading it through the project's host. */
   lintFile(project: Project, file: DiscoveredFile): LintResult {
+    const result = this.lintFileOnce(project, file);
+    this.onFileLinted?.(file.path);
+    return result;
+  }
+
+  private lintFileOnce(project: Project, file: DiscoveredFile): LintResult {
     const stat = project.host.stat(file.path);
     if (stat && stat.size > this.maxFileSize) {
       return notLinted(file.path, 1, `File is larger than ${formatBytes(this.maxFileSize)} (${formatBytes(stat.size)}); not linted. Raise the size limit to lint it.`);

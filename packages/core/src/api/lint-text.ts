@@ -28,6 +28,7 @@ export async function lintText(text: string, options: LintTextOptions): Promise<
   for (const [name, content] of Object.entries(options.files ?? {})) overlay.set(path.resolve(cwd, name), content);
   overlay.set(filePath, text);
   const session = await LintSession.create(options);
+  await session.prepareForFiles([filePath]);
   const host = new OverlayHost(session.host, overlay);
   const kind = options.kind ?? fallbackKind(filePath);
   const project = session.createProject([{ path: filePath, kind, explicit: true }], host);

@@ -7,6 +7,7 @@ import { closestName } from './closest-name.js';
 import { ConfigError } from './config-error.js';
 import { ConfigFinder } from './find-config.js';
 import { ignoreVerdict, matchesGlob, relativePosix } from './glob-match.js';
+import { findHadolintConfig, hadolintConfigObjects, type HadolintConfig } from './hadolint-config.js';
 import { fromPointer, toPointer } from './json-pointer.js';
 import { loadConfigFile, PACKAGE_JSON_KEY, validateConfigObject, type LoadedConfig } from './load-config-file.js';
 import { presetNames, presetParts } from './presets.js';
@@ -27,6 +28,8 @@ export interface ConfigResolverOptions {
   readonly cliRules?: Readonly<Record<string, RuleEntry>>;
   /** Applied first, under everything else, its globs relative to `root`. */
   readonly baseConfig?: ConfigObject;
+  /** `false` ignores a `.hadolint.yaml` at `root` (read only when config files are used). Default `true`. */
+  readonly useHadolintConfig?: boolean;
 }
 
 /** A fully resolved configuration in config-file form, for `--print-config`. */
@@ -68,7 +71,7 @@ interface ConfigSource {
 /**
  * The configuration of each file, eslintrc-style. From lowest to highest precedence: `baseConfig`;
  * the config files found from the file's folder up to `root` (or a `root: true` config), farthest
- * first; the `-c` file; `cliRules`. Each config contributes, in order, the presets and files it
+ * first; a `.hadolint.yaml` at `root`; the `-c` file; `cliRules`. Each config contributes, in order, the presets and files it
  * `extends`, its own rules and settings, then its `overrides` that match the file.
  *
  * A rule entry that gives a severity only keeps the options set by a lower layer. Unknown rules and
@@ -78,11 +81,14 @@ interface ConfigSource {
 export class ConfigResolver {
   /** The loaded rules by id. */
   readonly rules: ReadonlyMap<string, AnyRule>;
+  /** The `.hadolint.yaml` read at the root, layered over the config files found and under `-c` and `--rule`. */
+  readonly hadolintConfig: HadolintConfig | undefined;
   private readonly registry: RuleRegistry;
   private readonly finder: ConfigFinder | undefined;
   private readonly host: ProjectHost;
   private readonly root: string;
   private readonly baseLayers: readonly Layer[];
+  private readonly hadolintLayers: readonly Layer[];
   private readonly configFileLayers: readonly Layer[];
   private readonly cliLayers: readonly Layer[];
   private readonly configFilePath: string | undefined;
@@ -99,6 +105,13 @@ export class ConfigResolver {
     const rootSource = (label: string): ConfigSource => ({ label, pointer: [], baseDir: this.root });
     this.baseLayers = options.baseConfig
       ? this.expand(validateConfigObject(options.baseConfig, '<base config>'), rootSource('<base config>'), [])
+      : [];
+    const hadolint = options.useConfigFiles && options.useHadolintConfig !== false ? findHadolintConfig(this.host, this.root) : undefined;
+    this.hadolintConfig = hadolint;
+    this.hadolintLayers = hadolint
+      ? hadolintConfigObjects(hadolint, (id) => this.registry.idsFor(id).length > 0).flatMap((config) =>
+          this.expand(config, rootSource(hadolint.filePath), []),
+        )
       : [];
     this.configFilePath = options.configFile === undefined ? undefined : path.resolve(this.root, options.configFile);
     this.configFileLayers = this.configFilePath ? this.expandFile(this.loadExplicit(this.configFilePath), this.root) : [];
@@ -155,6 +168,8 @@ export class ConfigResolver {
     return [
       ...this.baseLayers,
       ...found.flatMap((loaded) => this.expandFile(loaded, path.dirname(loaded.filePath))),
+      // Over the config files, so a preset they extend does not bring back what hadolint was told to ignore.
+      ...this.hadolintLayers,
       ...this.configFileLayers,
       ...this.cliLayers,
     ];

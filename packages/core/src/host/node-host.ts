@@ -22,7 +22,8 @@ export class NodeHost implements ProjectHost {
     try {
       const stat = fs.lstatSync(filePath);
       const kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : stat.isSymbolicLink() ? 'symlink' : 'other';
-      return { kind, size: stat.size, mode: stat.mode & 0o7777 };
+      // Windows has no execute bits: report no mode rather than one that says "not executable".
+      return process.platform === 'win32' ? { kind, size: stat.size } : { kind, size: stat.size, mode: stat.mode & 0o7777 };
     } catch {
       return undefined;
     }

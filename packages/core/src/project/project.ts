@@ -106,6 +106,10 @@ export class Project implements ProjectFacts {
     return this.isReadable(filePath) && this.host.stat(filePath) !== undefined;
   }
 
+  isDirectory(filePath: string): boolean {
+    return this.isReadable(filePath) && this.host.stat(filePath)?.kind === 'directory';
+  }
+
   isExecutable(filePath: string): boolean | undefined {
     const mode = this.isReadable(filePath) ? this.host.stat(filePath)?.mode : undefined;
     return mode === undefined ? undefined : (mode & 0o111) !== 0;

@@ -60,6 +60,8 @@ export interface ProjectFacts {
   /** The text of any file inside the root (BOM removed), or `undefined` when it cannot be read as text. */
   readText(path: string): string | undefined;
   exists(path: string): boolean;
+  /** Whether the path is a folder (links are not followed). */
+  isDirectory(path: string): boolean;
   /** Whether the file has an execute bit, when the host can tell. */
   isExecutable(path: string): boolean | undefined;
   /**

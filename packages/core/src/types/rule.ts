@@ -45,6 +45,11 @@ export interface RuleMeta<MessageIds extends string, Options extends readonly un
   readonly fixable?: 'code' | 'whitespace';
   readonly hasSuggestions?: boolean;
   readonly deprecated?: boolean;
+  /**
+   * The rule calls `parseShell()` (the bash parser). The engine loads the parser, once per process,
+   * before linting when an enabled rule sets this; without it `parseShell()` returns `undefined`.
+   */
+  readonly requiresShellParser?: boolean;
 }
 
 /** Builds the edits of a fix. Offsets are into the linted file unless a path is given. */
