@@ -64,7 +64,7 @@ describe('runCommandWords', () => {
   it('reads exec form, and a `sh -c` script inside it', () => {
     const [exec] = runs('FROM python\nRUN ["uv", "sync"]\n');
     expect(runCommandWords(exec!).map((command) => command.form)).toEqual(['json']);
-    expect(placed('FROM python\nRUN ["uv", "sync"]\n')).toEqual([['uv@"uv"', 'sync@"sync"']]);
+    expect(placed('FROM python\nRUN ["uv", "sync"]\n')).toEqual([['uv@uv', 'sync@sync']]);
     expect(placed('FROM python\nRUN ["sh", "-c", "cd /app && uv sync"]\n')).toEqual([['cd@cd', '/app@/app'], ['uv@uv', 'sync@sync']]);
   });
 

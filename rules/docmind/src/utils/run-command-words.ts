@@ -7,7 +7,8 @@ export interface CommandWord {
   /** The word as the shell sees it: quotes removed, variables kept as `$NAME`. */
   readonly value: string;
   /**
-   * Offsets of the word in the Dockerfile (inside its quotes, for a quoted word); `null` when the
+   * Offsets of the word in the Dockerfile (inside its quotes, for a quoted word or an exec-form
+   * element); `null` when the
    * written form differs from the value (`${NAME}`, `a\ b`, `'x'"y"`) and could not be placed.
    */
   readonly range: OffsetRange | null;
@@ -21,7 +22,7 @@ export interface RunCommand {
   readonly assignments: readonly CommandWord[];
   /**
    * How a word is added after another: `shell`, a space and the word; `json`, an exec-form element
-   * (`, "--flag"`).
+   * (`, "--flag"` after the closing quote).
    */
   readonly form: 'shell' | 'json';
 }
@@ -59,7 +60,7 @@ export function runCommandWords(instruction: InstructionNode): RunCommand[] {
       const offsets = raw === script.value ? indexes(script.valueRange[0], raw.length) : [];
       return shellLineCommands({ text: script.value, offsets }, 'shell');
     }
-    const words = form.elements.map((element) => ({ value: element.value, range: element.range }));
+    const words = form.elements.map((element) => ({ value: element.value, range: element.valueRange }));
     return words.length > 0 ? [{ words, assignments: [], form: 'json' }] : [];
   }
   const { file, escapeCharacter } = instruction.dockerfile;

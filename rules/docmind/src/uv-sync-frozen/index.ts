@@ -18,7 +18,7 @@ import { buildEnvironment, isEnabled } from './build-environment.js';
 import { defaultGroups, implicitGroups } from './dependency-groups.js';
 import { finalStages } from './final-stages.js';
 import { LOCK_FILE, LockDelivery, type LockStatus } from './lock-delivery.js';
-import { hasOption, readUvCommand, uvPin, type LockCommand, type RequirementsInstall, type UvPackage } from './uv-command.js';
+import { hasOption, readUvCommand, uvPin, type LockCommand, type RequirementsInstall, type UvCommandFacts, type UvPackage } from './uv-command.js';
 import { KNOWN_UV_RELEASE, UV_IMAGE } from './uv-release.js';
 
 export type Options = [
@@ -118,7 +118,9 @@ export default createRule<MessageIds, Options>({
         const isUvProject = deliveries.length > 0;
         const finals = finalStages(dockerfile, contexts);
         const groups = [...new Set(contexts.flatMap((buildContext) => defaultGroups(buildContext.pyproject)))];
-        const suggestedVersion = pickUvVersion(options.uvVersion, contexts, dockerfile);
+        let suggested: { version: string | null } | undefined;
+        const suggestedVersion = (): string | null =>
+          (suggested ??= { version: pickUvVersion(options.uvVersion, contexts, dockerfile) }).version;
         let exported = false;
 
         const lockStatus = (run: InstructionNode, commandIndex: number): { status: LockStatus; context: BuildContext | null } => {
@@ -132,6 +134,27 @@ export default createRule<MessageIds, Options>({
           );
         };
 
+        const reportLockExcluded = (range: OffsetRange, command: string, buildContext: BuildContext | null): void => {
+          const dockerignore = buildContext?.dockerignore ?? null;
+          const shown = dockerignore ? path.relative(path.dirname(context.filename), dockerignore.file.path) : '.dockerignore';
+          const decidingEntry = dockerignore ? new DockerignoreMatcher(dockerignore.entries).lastMatch(LOCK_FILE) : undefined;
+          const related: RelatedReport[] =
+            dockerignore && decidingEntry
+              ? [{ file: dockerignore.file.path, range: decidingEntry.range, message: `\`${decidingEntry.pattern}\` excludes uv.lock.` }]
+              : [];
+          const suggest: SuggestionReport<MessageIds>[] = [];
+          if (dockerignore) {
+            const { text, eol } = dockerignore.file;
+            const separator = text === '' || text.endsWith('\n') ? '' : eol;
+            suggest.push({
+              messageId: 'includeLock',
+              data: { dockerignore: shown },
+              fix: (fixer) => fixer.replaceTextRangeIn(dockerignore.file.path, [text.length, text.length], `${separator}!${LOCK_FILE}${eol}`),
+            });
+          }
+          context.report({ range, messageId: 'lockExcluded', data: { command, dockerignore: shown }, suggest, related });
+        };
+
         const checkLockCommand = (
           run: InstructionNode,
           command: RunCommand,
@@ -140,35 +163,19 @@ export default createRule<MessageIds, Options>({
           environment: ReadonlyMap<string, string>,
         ): void => {
           const name = `uv ${lock.subcommand}`;
-          const range = spanOf([lock.program, lock.subcommandWord], run);
-          const addAfterSubcommand = (flag: string) => (fixer: RuleFixer) =>
-            lock.subcommandWord.range
-              ? fixer.insertTextAfterRange(lock.subcommandWord.range, command.form === 'json' ? `, "${flag}"` : ` ${flag}`)
-              : null;
+          const range = spanOf([lock.program, lock.subcommandWord], run, command.form);
+          const wordRange = lock.subcommandWord.range;
+          const addAfterSubcommand = (flag: string) => (fixer: RuleFixer) => {
+            if (!wordRange) return null;
+            // An exec-form element gets a new element after its closing quote.
+            return command.form === 'json'
+              ? fixer.insertTextAfterRange([wordRange[0], wordRange[1] + 1], `, "${flag}"`)
+              : fixer.insertTextAfterRange(wordRange, ` ${flag}`);
+          };
           if (isUvProject) {
             const { status, context: excludedIn } = lockStatus(run, commandIndex);
-            if (status === 'excluded' && excludedIn?.dockerignore) {
-              const dockerignore = excludedIn.dockerignore;
-              const shown = path.relative(path.dirname(context.filename), dockerignore.file.path) || '.dockerignore';
-              const decidingEntry = new DockerignoreMatcher(dockerignore.entries).lastMatch(LOCK_FILE);
-              const related: RelatedReport[] = decidingEntry
-                ? [{ file: dockerignore.file.path, range: decidingEntry.range, message: `\`${decidingEntry.pattern}\` excludes uv.lock.` }]
-                : [];
-              const { text, eol } = dockerignore.file;
-              const separator = text === '' || text.endsWith('\n') ? '' : eol;
-              context.report({
-                range,
-                messageId: 'lockExcluded',
-                data: { command: name, dockerignore: shown },
-                suggest: [
-                  {
-                    messageId: 'includeLock',
-                    data: { dockerignore: shown },
-                    fix: (fixer) => fixer.replaceTextRangeIn(dockerignore.file.path, [text.length, text.length], `${separator}!${LOCK_FILE}${eol}`),
-                  },
-                ],
-                related,
-              });
+            if (status === 'excluded') {
+              reportLockExcluded(range, name, excludedIn);
             } else if (status === 'missing') {
               context.report({ range, messageId: 'lockMissing', data: { command: name } });
             } else if (!isLocked(lock.options, environment)) {
@@ -206,20 +213,21 @@ export default createRule<MessageIds, Options>({
           });
         };
 
-        const checkUvPackage = (run: InstructionNode, command: RunCommand, uvPackage: UvPackage): void => {
+        const checkUvPackage = (run: InstructionNode, facts: UvCommandFacts, uvPackage: UvPackage): void => {
           const range = uvPackage.word.range;
           if (uvPackage.pinned || !range) return;
           const suggest: SuggestionReport<MessageIds>[] = [];
-          if (suggestedVersion !== null) {
-            if (installsOnlyUv(run, command)) {
-              const copy = `COPY --from=${UV_IMAGE}:${suggestedVersion} /uv /uvx /bin/`;
-              suggest.push({ messageId: 'copyUvImage', data: { version: suggestedVersion }, fix: (fixer) => fixer.replaceTextRange(run.range, copy) });
+          const version = suggestedVersion();
+          if (version !== null) {
+            if (installsOnlyUv(run, facts)) {
+              const copy = `COPY --from=${UV_IMAGE}:${version} /uv /uvx /bin/`;
+              suggest.push({ messageId: 'copyUvImage', data: { version }, fix: (fixer) => fixer.replaceTextRange(run.range, copy) });
             }
             const specRange = extendOverVersionText(run, range);
             suggest.push({
               messageId: 'pinUv',
-              data: { version: suggestedVersion },
-              fix: (fixer) => fixer.replaceTextRange(specRange, `uv==${suggestedVersion}`),
+              data: { version },
+              fix: (fixer) => fixer.replaceTextRange(specRange, `uv==${version}`),
             });
           }
           context.report({ range, messageId: 'unpinnedUv', data: { spec: uvPackage.word.value }, suggest });
@@ -232,9 +240,10 @@ export default createRule<MessageIds, Options>({
           if (`${reference.registry}/${reference.name}` !== UV_IMAGE || reference.digest !== null) return;
           if (reference.tag !== null && /^\d+\.\d+/.test(reference.tag)) return;
           const suggest: SuggestionReport<MessageIds>[] = [];
-          if (suggestedVersion !== null) {
+          const version = suggestedVersion();
+          if (version !== null) {
             const variant = reference.tag === null || reference.tag === 'latest' ? '' : `-${reference.tag}`;
-            const image = `${UV_IMAGE}:${suggestedVersion}${variant}`;
+            const image = `${UV_IMAGE}:${version}${variant}`;
             const valueRange = from.valueRange;
             suggest.push({ messageId: 'pinUvImage', data: { image }, fix: (fixer) => fixer.replaceTextRange(valueRange, image) });
           }
@@ -249,7 +258,7 @@ export default createRule<MessageIds, Options>({
             const commandEnvironment = new Map(environment);
             for (const assignment of command.assignments) setAssignment(commandEnvironment, assignment.value);
             const facts = readUvCommand(command);
-            for (const uvPackage of facts.uvPackages) checkUvPackage(instruction, command, uvPackage);
+            for (const uvPackage of facts.uvPackages) checkUvPackage(instruction, facts, uvPackage);
             for (const requirements of facts.requirements) checkRequirements(instruction, requirements);
             if (facts.lockCommand) {
               checkLockCommand(instruction, command, commandIndex, facts.lockCommand, commandEnvironment);
@@ -280,12 +289,14 @@ function setAssignment(environment: Map<string, string>, assignment: string): vo
   if (eq > 0) environment.set(assignment.slice(0, eq), assignment.slice(eq + 1));
 }
 
-/** From the first to the last placed word; the RUN's arguments when none is placed. */
-function spanOf(words: readonly CommandWord[], run: InstructionNode): OffsetRange {
+/** From the first to the last placed word (exec-form elements with their quotes); the RUN's arguments when none is placed. */
+function spanOf(words: readonly CommandWord[], run: InstructionNode, form: RunCommand['form']): OffsetRange {
   const ranges = words.map((word) => word.range).filter((range): range is OffsetRange => range !== null);
   const first = ranges[0];
   const last = ranges[ranges.length - 1];
-  return first && last ? [first[0], last[1]] : run.argsRange;
+  if (!first || !last) return run.argsRange;
+  const quote = form === 'json' ? 1 : 0;
+  return [first[0] - quote, last[1] + quote];
 }
 
 /** A requirements file in the context that `uv export` wrote (its header names the command). */
@@ -299,13 +310,9 @@ function isLockExport(project: ProjectFacts, buildContext: BuildContext, file: s
   });
 }
 
-/** The RUN does nothing but `pip install uv` (so a COPY of uv can replace the whole instruction). */
-function installsOnlyUv(run: InstructionNode, command: RunCommand): boolean {
-  const commands = runCommandWords(run);
-  if (commands.length !== 1 || commands[0]?.words.length !== command.words.length) return false;
-  const packages = readUvCommand(command);
-  const positional = command.words.filter((word, index) => index > 1 && !word.value.startsWith('-'));
-  return packages.uvPackages.length === 1 && positional.length === 1 && packages.requirements.length === 0;
+/** The RUN does nothing but install uv with pip (so a COPY of uv can replace the whole instruction). */
+function installsOnlyUv(run: InstructionNode, facts: UvCommandFacts): boolean {
+  return runCommandWords(run).length === 1 && facts.packages.length === 1 && facts.uvPackages.length === 1 && facts.requirements.length === 0;
 }
 
 /** A version text shell-split off an unquoted spec (`uv>=0.5` is `uv` and a redirect) goes with it. */

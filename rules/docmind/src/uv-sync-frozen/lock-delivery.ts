@@ -141,20 +141,10 @@ export class LockDelivery {
 
 /** The source and destination paths of a COPY or ADD (JSON form too; heredoc bodies left out). */
 function copyPaths(instruction: InstructionNode): string[] {
+  if (instruction.execForm) return instruction.execForm.elements.map((element) => element.value);
   const heredocStart = instruction.args.find((arg) => arg.value.startsWith('<<'));
-  const lineEnd = heredocStart
-    ? instruction.dockerfile.file.text.indexOf('\n', heredocStart.range[1])
-    : Number.POSITIVE_INFINITY;
-  const args = instruction.args.filter((arg) => lineEnd < 0 || arg.range[0] < lineEnd).map((arg) => arg.value);
-  if (args[0]?.startsWith('[')) {
-    try {
-      const values: unknown = JSON.parse(instruction.args.map((arg) => arg.raw).join(' '));
-      if (Array.isArray(values) && values.every((item) => typeof item === 'string')) return values as string[];
-    } catch {
-      return args;
-    }
-  }
-  return args;
+  const lineEnd = heredocStart ? instruction.dockerfile.file.text.indexOf('\n', heredocStart.range[1]) : -1;
+  return instruction.args.filter((arg) => lineEnd < 0 || arg.range[0] < lineEnd).map((arg) => arg.value);
 }
 
 /** `RUN ... > uv.lock` (a heredoc or a command written into the lock). */

@@ -32,6 +32,8 @@ export interface UvPackage {
 export interface UvCommandFacts {
   readonly lockCommand: LockCommand | null;
   readonly requirements: readonly RequirementsInstall[];
+  /** Every package argument of a `pip install`. */
+  readonly packages: readonly CommandWord[];
   readonly uvPackages: readonly UvPackage[];
 }
 
@@ -114,7 +116,7 @@ const INSTALL_VALUE_OPTIONS = new Set([
 ]);
 const REQUIREMENT_OPTIONS = ['-r', '--requirement', '--requirements'];
 
-const NO_FACTS: UvCommandFacts = { lockCommand: null, requirements: [], uvPackages: [] };
+const NO_FACTS: UvCommandFacts = { lockCommand: null, requirements: [], packages: [], uvPackages: [] };
 
 /** Reads a command as a uv or pip invocation. */
 export function readUvCommand(command: RunCommand): UvCommandFacts {
@@ -155,11 +157,12 @@ function readPip(args: readonly CommandWord[], name: string): UvCommandFacts {
   const at = subcommandIndex(args, PIP_GLOBAL_VALUE_OPTIONS);
   if (args[at]?.value !== 'install') return NO_FACTS;
   const installArgs = args.slice(at + 1);
-  const uvPackages = positionals(installArgs).flatMap((word) => {
+  const packages = positionals(installArgs);
+  const uvPackages = packages.flatMap((word) => {
     const pinned = uvPin(word.value);
     return pinned === null ? [] : [{ word, pinned }];
   });
-  return { lockCommand: null, requirements: requirementFiles(installArgs, `${name} install`), uvPackages };
+  return { lockCommand: null, requirements: requirementFiles(installArgs, `${name} install`), packages, uvPackages };
 }
 
 /** The index of the first word that is not an option (nor an option's value). */
