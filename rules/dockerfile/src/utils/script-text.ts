@@ -1,0 +1,111 @@
+import type { OffsetRange } from '@docmind-docker-lint/core';
+
+/**
+ * A text to parse as a shell script, with the Dockerfile range of every character: Docker's line
+ * continuations (and the comment and blank lines it drops inside them) are gone from `text`, quotes
+ * and escapes of an enclosing string (`sh -c '...'`, a JSON exec-form element) are decoded, yet every
+ * range of `text` maps back to the exact place in the Dockerfile.
+ */
+export interface ScriptText {
+  readonly text: string;
+  /** `starts[i]` is the Dockerfile offset where `text[i]` begins; one more entry maps the end of the text. */
+  readonly starts: readonly number[];
+  /** `ends[i]` is the Dockerfile offset where `text[i]` ends (past its escape sequence, when it had one). */
+  readonly ends: readonly number[];
+}
+
+/** Ranges of a Dockerfile span that `dockerfileScriptText` treats specially. */
+export interface ScriptTextOptions {
+  /** Copied as they are: no continuation handling (heredoc bodies run as scripts). */
+  readonly verbatim?: readonly OffsetRange[];
+  /** Left out of the text (heredoc bodies, which the shell reads as input, not as commands). */
+  readonly omitted?: readonly OffsetRange[];
+  /** Replaced by spaces of the same length (heredoc markers whose bodies are left out). */
+  readonly blanked?: readonly OffsetRange[];
+}
+
+/** The Dockerfile range of a range of offsets into `script.text` (empty ranges stay empty). */
+export function fileRangeOf(script: ScriptText, range: OffsetRange): OffsetRange {
+  const start = script.starts[range[0]]!;
+  if (range[1] <= range[0]) return [start, start];
+  return [start, script.ends[range[1] - 1]!];
+}
+
+/**
+ * The shell text of a span of a Dockerfile: `escape` + optional blanks + newline joins lines, and
+ * comment lines and blank lines right after a continuation are dropped, as Docker does. A `\r` before
+ * `\n` is left out everywhere, so CRLF files give the shell the script it would run.
+ */
+export function dockerfileScriptText(source: string, span: OffsetRange, escape: string, options: ScriptTextOptions = {}): ScriptText {
+  const { verbatim = [], omitted = [], blanked = [] } = options;
+  const inside = (ranges: readonly OffsetRange[], offset: number): OffsetRange | undefined =>
+    ranges.find(([from, to]) => offset >= from && offset < to);
+  let text = '';
+  const starts: number[] = [];
+  const keep = (offset: number, char: string): void => {
+    if (char === '\r' && source[offset + 1] === '\n') return;
+    text += char;
+    starts.push(offset);
+  };
+  const [start, end] = span;
+  let i = start;
+  while (i < end) {
+    const skipped = inside(omitted, i);
+    if (skipped) {
+      i = skipped[1];
+      continue;
+    }
+    const copied = inside(verbatim, i);
+    if (copied) {
+      for (; i < Math.min(copied[1], end); i++) keep(i, source[i]!);
+      continue;
+    }
+    const continuation = source[i] === escape ? continuationEnd(source, i + 1, end) : -1;
+    if (continuation >= 0) {
+      i = skipDroppedLines(source, continuation, end);
+      continue;
+    }
+    keep(i, inside(blanked, i) ? ' ' : source[i]!);
+    i++;
+  }
+  const ends = starts.map((offset) => offset + 1);
+  starts.push(end);
+  return { text, starts, ends };
+}
+
+/** After an escape character: the offset past `[ \t]*\r?\n` (or the span end), or -1 when the line goes on. */
+function continuationEnd(source: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (source[i] === ' ' || source[i] === '\t')) i++;
+  if (i >= end) return end;
+  if (source[i] === '\r' && source[i + 1] === '\n') return i + 2;
+  if (source[i] === '\n') return i + 1;
+  return -1;
+}
+
+/** Skips the comment lines and blank lines Docker drops inside a continued instruction. */
+function skipDroppedLines(source: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const newline = source.indexOf('\n', i);
+    const lineEnd = newline < 0 || newline >= end ? end : newline;
+    const line = source.slice(i, lineEnd);
+    const dropped = lineEnd === end ? /^[ \t]*#/.test(line) : /^[ \t]*(#.*)?\r?$/.test(line);
+    if (!dropped) return i;
+    i = lineEnd === end ? end : lineEnd + 1;
+  }
+  return i;
+}
+
+/**
+ * A piece of a script text, re-based: character `i` of `value` was spelled by the characters
+ * `spans[i]` (`[start, end)` indices into `outer.text`: one character, or an escape sequence such as
+ * `\"`). Used for the decoded body of a quoted string (`sh -c '...'`, a JSON string).
+ */
+export function nestedScriptText(outer: ScriptText, value: string, spans: readonly OffsetRange[], endIndex: number): ScriptText {
+  return {
+    text: value,
+    starts: [...spans.map(([from]) => outer.starts[from]!), outer.starts[endIndex]!],
+    ends: spans.map(([, to]) => outer.ends[to - 1]!),
+  };
+}

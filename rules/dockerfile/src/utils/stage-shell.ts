@@ -1,0 +1,42 @@
+import type { InstructionNode, StageNode } from '@docmind-docker-lint/core';
+import { programName } from './program-name.js';
+
+/** What RUN uses when no SHELL instruction says otherwise (on Linux). */
+export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
+
+/**
+ * The shell a RUN (or ONBUILD RUN) instruction runs with: the last exec-form `SHELL` before it in its
+ * stage, else the one its parent stage ends with (a stage built `FROM` another inherits its SHELL),
+ * else `/bin/sh -c`.
+ */
+export function stageShell(instruction: InstructionNode): readonly string[] {
+  const stage = instruction.stage;
+  if (!stage) return DEFAULT_SHELL;
+  return lastShell(stage, instruction.range[0]) ?? inheritedShell(stage.parent, new Set()) ?? DEFAULT_SHELL;
+}
+
+/**
+ * Whether a shell reads POSIX shell syntax. PowerShell and cmd do not (as hadolint decides: the
+ * program name contains `pwsh`, `powershell` or `cmd`), so shell analysis is off for their RUNs.
+ */
+export function isPosixShell(shell: readonly string[]): boolean {
+  const program = programName((shell[0] ?? '').replaceAll('\\', '/')).toLowerCase();
+  return !/pwsh|powershell|cmd/.test(program);
+}
+
+function lastShell(stage: StageNode, before: number): readonly string[] | undefined {
+  let shell: readonly string[] | undefined;
+  for (const instruction of stage.instructions) {
+    if (instruction.range[0] >= before) break;
+    if (instruction.keyword === 'SHELL' && instruction.execForm && instruction.execForm.elements.length > 0) {
+      shell = instruction.execForm.elements.map((element) => element.value);
+    }
+  }
+  return shell;
+}
+
+function inheritedShell(stage: StageNode | null, seen: Set<StageNode>): readonly string[] | undefined {
+  if (!stage || seen.has(stage)) return undefined;
+  seen.add(stage);
+  return lastShell(stage, Number.POSITIVE_INFINITY) ?? inheritedShell(stage.parent, seen);
+}

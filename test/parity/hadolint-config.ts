@@ -1,0 +1,26 @@
+// hadolint config keys (`.hadolint.yaml`) of parity cases, translated into our rule options.
+import type { AnyRule } from '@docmind-docker-lint/core';
+
+export type ConfigTranslation =
+  /** The options array to give the rule. */
+  | { readonly options: readonly unknown[] }
+  /** The case is skipped (counted as skipped in the summary), with the reason. */
+  | { readonly skip: string };
+
+/**
+ * Per DL id: how a case's hadolint config becomes options of our rule covering it. Add an entry when
+ * a rule gains options matching hadolint's (for example `trustedRegistries` for DL3026, `label-schema`
+ * and `strict-labels` for DL3049-DL3058). Cases with a config and no entry are skipped, with a reason.
+ */
+const TRANSLATIONS: Readonly<Record<string, (config: Readonly<Record<string, unknown>>, ruleId: string, rule: AnyRule) => ConfigTranslation>> = {};
+
+export function translateHadolintConfig(
+  dlId: string,
+  config: Readonly<Record<string, unknown>>,
+  ruleId: string,
+  rule: AnyRule,
+): ConfigTranslation {
+  const translate = TRANSLATIONS[dlId];
+  if (translate) return translate(config, ruleId, rule);
+  return { skip: `hadolint config ${Object.keys(config).join(', ')} has no translation for ${dlId} (test/parity/hadolint-config.ts)` };
+}
