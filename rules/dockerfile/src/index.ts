@@ -1,11 +1,12 @@
 import type { ConfigObject, Plugin } from '@docmind-docker-lint/core';
 import { rules as filesAndUsers } from './groups/files-and-users.js';
+import { rules as packageManagers } from './groups/package-managers.js';
 import { rules as runAndPackages } from './groups/run-and-packages.js';
 import { rules as stagesAndImages } from './groups/stages-and-images.js';
 import { rules as style } from './groups/style.js';
 
 /** Every rule of the pack, by id, gathered from the groups in `src/groups/`. */
-export const rules = { ...style, ...stagesAndImages, ...runAndPackages, ...filesAndUsers };
+export const rules = { ...style, ...stagesAndImages, ...runAndPackages, ...packageManagers, ...filesAndUsers };
 
 const recommended: ConfigObject = {
   rules: Object.fromEntries(
