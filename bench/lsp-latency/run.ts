@@ -5,13 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LspTestClient, serverCommand } from '../../packages/language-server/src/lsp-test-client.test-helper.js';
+import { LspTestClient, serverCommand, type Diagnostic } from '../../packages/language-server/src/lsp-test-client.test-helper.js';
 
 const EDITS = 200;
 
 function dockerfile(lines: number): string {
   const out = ['# syntax=docker/dockerfile:1', 'ARG PYTHON_VERSION=3.11', 'FROM python:${PYTHON_VERSION}-slim AS base', 'WORKDIR /app'];
-  for (let i = 0; out.length < lines - 6; i++) {
+  for (let i = 0; out.length < lines - 5; i++) {
     switch (i % 5) {
       case 0:
         out.push(`ENV SETTING_${i}=value-${i}`);
@@ -29,6 +29,7 @@ function dockerfile(lines: number): string {
         out.push(`LABEL org.example.step-${i}="${i}"`);
     }
   }
+  if (out.length < lines - 4) out.push('# the end');
   out.push('RUN groupadd --system app && useradd --system --gid app app', 'USER app', 'EXPOSE 8501', 'CMD ["streamlit", "run", "app.py"]');
   return `${out.join('\n')}\n`;
 }
@@ -55,7 +56,12 @@ function percentile(sorted: readonly number[], p: number): number {
 async function measure(client: LspTestClient, filePath: string, languageId: string, text: string, editLine: number): Promise<number[]> {
   const uri = client.uriOf(filePath);
   await client.open(uri, languageId, text);
-  await client.waitForCurrentDiagnostics(uri, 30_000);
+  const first = await client.waitForCurrentDiagnostics(uri, 30_000);
+  // A server that cannot lint answers fast with one failure diagnostic: that would be no measurement.
+  const messageOf = (diagnostic: Diagnostic): string => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+  const failure = first.diagnostics.find((diagnostic) => /^(docmind-docker-lint could not lint|Configuration error)/.test(messageOf(diagnostic)));
+  if (failure) throw new Error(`The server did not lint ${path.basename(filePath)}: ${messageOf(failure)}`);
+  console.log(`${path.basename(filePath)}: ${first.diagnostics.length} problems on open`);
   const timings: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     // Type one character at the end of a line, then (next edit) delete it: the file stays valid.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { LintMessage, OffsetRange, SourceFile } from '@docmind-docker-lint/core';
+import type { InstructionNode, LintMessage, OffsetRange, SourceFile } from '@docmind-docker-lint/core';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { disableDirectiveEdit } from './disable-directive-edit.js';
 import { fixAllText } from './fix-all.js';
@@ -15,6 +15,8 @@ export interface CodeActionInput {
   readonly view: DocumentView;
   /** Its text as the core saw it (without BOM), path and kind. */
   readonly source: SourceFile;
+  /** Its instructions when it is a Dockerfile, from the lint's parse. */
+  readonly instructions: readonly InstructionNode[];
   /** Its problems, in position order. */
   readonly messages: readonly LintMessage[];
   readonly diagnosticOf: (message: LintMessage) => Diagnostic;
@@ -65,7 +67,7 @@ function problemActions(input: CodeActionInput, message: LintMessage, ruleId: st
     const converted = fixToWorkspaceEdit(suggestion.fix, input.viewOf, input.editSupport);
     if (converted) actions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics, edit: converted.edit });
   }
-  const directive = disableDirectiveEdit(input.source, message.range[0], ruleId);
+  const directive = disableDirectiveEdit(input.source, message.range[0], ruleId, input.instructions);
   if (directive) {
     const disable = fixToWorkspaceEdit({ edits: [{ file: input.source.path, ...directive }] }, input.viewOf, input.editSupport);
     if (disable) actions.push({ title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics, edit: disable.edit });

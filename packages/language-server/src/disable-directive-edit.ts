@@ -1,4 +1,4 @@
-import { parseDockerfile, type SourceFile } from '@docmind-docker-lint/core';
+import type { InstructionNode, SourceFile } from '@docmind-docker-lint/core';
 import type { TextEdit } from '@docmind-docker-lint/fixer';
 
 const DIRECTIVE = 'docmind-docker-lint-disable-next-line';
@@ -10,10 +10,16 @@ const EXISTING_DIRECTIVE = new RegExp(`^(\\s*#\\s*${DIRECTIVE}[ \\t]+)(.*?)([ \\
  * <rule>` comment on a new line above, with that line's indentation. In a Dockerfile the comment goes
  * above the first line of the instruction (a directive covers a whole instruction; a comment between
  * continuation lines would cover only the next one). When a directive for that line is already there,
- * the rule joins its list. `undefined` when the rule is already listed.
+ * the rule joins its list. `undefined` when the rule is already listed. `instructions` are the
+ * Dockerfile's, as the lint parsed them (none for YAML).
  */
-export function disableDirectiveEdit(source: SourceFile, problemOffset: number, ruleId: string): TextEdit | undefined {
-  const line0 = firstLineOfStatement(source, problemOffset);
+export function disableDirectiveEdit(
+  source: SourceFile,
+  problemOffset: number,
+  ruleId: string,
+  instructions: readonly InstructionNode[] = [],
+): TextEdit | undefined {
+  const line0 = firstLineOfStatement(source, problemOffset, instructions);
   const lineStart = source.offsetAt(line0, 0);
   const previous = line0 > 0 ? EXISTING_DIRECTIVE.exec(source.lineText(line0 - 1)) : null;
   if (previous) {
@@ -27,10 +33,9 @@ export function disableDirectiveEdit(source: SourceFile, problemOffset: number, 
 }
 
 /** The 0-based line where the statement holding an offset starts: its instruction's first line in a Dockerfile. */
-function firstLineOfStatement(source: SourceFile, offset: number): number {
+function firstLineOfStatement(source: SourceFile, offset: number, instructions: readonly InstructionNode[]): number {
   const line0 = source.positionAt(offset).line - 1;
-  if (source.kind !== 'dockerfile') return line0;
-  const instruction = parseDockerfile(source).instructions.find(
+  const instruction = instructions.find(
     (candidate) => candidate.range[0] <= offset && offset <= candidate.range[1],
   );
   return instruction ? source.positionAt(instruction.range[0]).line - 1 : line0;

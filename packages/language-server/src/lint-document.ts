@@ -1,4 +1,4 @@
-import { ConfigError, OverlayHost, type FileKind, type LintResult, type LintSession, type ProjectHost } from '@docmind-docker-lint/core';
+import { ConfigError, OverlayHost, type FileKind, type LintResult, type LintSession, type Project, type ProjectHost } from '@docmind-docker-lint/core';
 import type { Dependencies } from './dependency-index.js';
 import { RecordingHost } from './recording-host.js';
 
@@ -10,7 +10,13 @@ export interface LintTarget {
 }
 
 export type LintOutcome =
-  | { readonly type: 'linted'; readonly result: LintResult; readonly dependencies: Dependencies }
+  | {
+      readonly type: 'linted';
+      readonly result: LintResult;
+      readonly dependencies: Dependencies;
+      /** The project model of the lint: it holds the document as parsed (for code actions). */
+      readonly project: Project;
+    }
   /** The config's `ignores` exclude the document: no problems, as the CLI would show none. */
   | { readonly type: 'ignored'; readonly dependencies: Dependencies }
   | { readonly type: 'config-error'; readonly error: ConfigError }
@@ -34,7 +40,7 @@ export function lintDocument(
     if (session.isIgnored(target.path)) return { type: 'ignored', dependencies };
     const file = { path: target.path, kind: target.kind, explicit: true };
     const project = session.createProject([file], host);
-    return { type: 'linted', result: session.lintFile(project, file), dependencies };
+    return { type: 'linted', result: session.lintFile(project, file), dependencies, project };
   } catch (error) {
     return error instanceof ConfigError ? { type: 'config-error', error } : { type: 'failed', error };
   }
