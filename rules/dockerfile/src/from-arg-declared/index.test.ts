@@ -10,6 +10,7 @@ new RuleTester().run('from-arg-declared', rule, {
     { name: 'declared with a default', code: lines('ARG PYTHON_VERSION=3.13', 'FROM python:${PYTHON_VERSION}-slim') },
     { name: 'declared without a default', code: lines('ARG VARIANT', 'FROM node:22${VARIANT}') },
     { name: 'the built-in platform ARGs', code: lines('FROM --platform=$BUILDPLATFORM golang:1.23 AS build', 'FROM --platform=${TARGETOS}/${TARGETARCH} alpine:3.20') },
+    { name: 'a ${...} form BuildKit does not know is no reference', code: lines('FROM mcr.microsoft.com/devcontainers/base:${templateOption:imageVariant}') },
     { name: 'an escaped dollar is no variable', code: lines('FROM alpine:3.20', 'RUN echo \\$HOME') },
   ],
   invalid: [
@@ -27,6 +28,12 @@ new RuleTester().run('from-arg-declared', rule, {
           suggestions: [{ messageId: 'declareArg', data: { name: 'VARIANT' }, output: lines('ARG VARIANT', 'FROM alpine:3.20 AS base', 'ARG VARIANT=-alpine', 'FROM node:22${VARIANT} AS build') }],
         },
       ],
+      output: null,
+    },
+    {
+      name: 'a pattern removal is a reference too',
+      code: lines('ARG VERSION=v1.2', 'FROM alpine:${VERSON#v}'),
+      errors: [{ messageId: 'undeclaredDidYouMean', data: { name: 'VERSON', candidate: 'VERSION' }, line: 2, column: 13, endLine: 2, endColumn: 24 }],
       output: null,
     },
     {

@@ -1,5 +1,5 @@
 import { createRule } from '../utils/create-rule.js';
-import { expandWithGlobalArgs, globalArgs } from '../utils/global-args.js';
+import { expandWithGlobalArgs, globalArgs, PLATFORM_ARGS } from '../utils/global-args.js';
 import { variableReferences } from '../utils/variable-references.js';
 import { isValidImageReference } from './image-reference-syntax.js';
 
@@ -33,7 +33,9 @@ export default createRule<MessageIds, Options>({
           if (references.length === 0) continue;
           const expansion = expandWithGlobalArgs(image.raw, dockerfile, declared);
           if (expansion.text === null || isValidImageReference(expansion.text)) continue;
-          const withoutDefault = [...new Set(references.map((reference) => reference.name).filter((name) => declared.get(name) === undefined))];
+          const withoutDefault = [
+            ...new Set(references.map((reference) => reference.name).filter((name) => declared.get(name)?.value === undefined && !PLATFORM_ARGS.has(name))),
+          ];
           const names = withoutDefault.length > 0 ? withoutDefault : [...new Set(references.map((reference) => reference.name))];
           context.report({
             range: image.range,

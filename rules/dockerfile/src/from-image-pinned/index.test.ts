@@ -20,6 +20,7 @@ new RuleTester().run('from-image-pinned', rule, {
     { name: 'an image from an ARG default with a tag', code: lines('ARG BASE=eclipse-temurin:21-jre', 'FROM $BASE') },
     { name: 'a default operator gives the tag', code: lines('FROM debian:${DEBIAN_TAG:-bookworm}') },
     { name: 'an ARG default naming an earlier stage', code: lines('ARG FLAVOUR=build', 'FROM golang:1.23 AS build', 'FROM ${FLAVOUR}') },
+    { name: 'a default the linter cannot evaluate', code: lines('ARG VARIANT=${templateOption:imageVariant}', 'FROM pypy:${VARIANT}') },
     { name: 'a tag that only contains latest', code: lines('FROM acme/tool:latest-2024') },
     { name: 'a digest when it is required', code: lines('FROM python:3.13-slim@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'), options: [{ requireDigest: true }] },
   ],
@@ -52,6 +53,12 @@ new RuleTester().run('from-image-pinned', rule, {
       name: 'an ARG default without a tag is reported on the whole image',
       code: lines('ARG BASE=ubuntu', 'FROM ${BASE}'),
       errors: [{ messageId: 'untagged', data: { image: 'ubuntu' }, line: 2, column: 6, endLine: 2, endColumn: 13 }],
+      output: null,
+    },
+    {
+      name: 'ARG defaults built from earlier ARGs',
+      code: lines('ARG REGISTRY=quay.io', 'ARG OWNER=acme', 'ARG BASE_IMAGE=$REGISTRY/$OWNER/notebook', 'FROM $BASE_IMAGE'),
+      errors: [{ messageId: 'untagged', data: { image: 'quay.io/acme/notebook' }, line: 4, column: 6, endLine: 4, endColumn: 17 }],
       output: null,
     },
     {

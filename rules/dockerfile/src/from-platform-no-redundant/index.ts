@@ -33,7 +33,7 @@ export default createRule<MessageIds, Options>({
         const match = TARGET_PLATFORM.exec(flag.value);
         if (!match) return;
         // A global `ARG TARGETPLATFORM=...` default makes the flag mean something else than the default.
-        const redeclared = globalArgs(instruction.dockerfile).get('TARGETPLATFORM') !== undefined;
+        const redeclared = globalArgs(instruction.dockerfile).get('TARGETPLATFORM')?.value !== undefined;
         let end = flag.range[1];
         while (text[end] === ' ' || text[end] === '\t') end++;
         context.report({

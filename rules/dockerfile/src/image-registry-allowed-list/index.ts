@@ -19,7 +19,8 @@ export default createRule<MessageIds, Options>({
     type: 'problem',
     docs: {
       description: 'Require images (FROM, COPY --from, RUN --mount from=) to come from an allowed registry',
-      recommended: false,
+      // Inert until a list is configured, so it costs nothing in the preset and a `.hadolint.yaml` list just works.
+      recommended: true,
       sources: { hadolint: ['DL3026'] },
     },
     messages: {

@@ -7,11 +7,13 @@ export interface VariableReference {
   /** Offsets of the name alone. */
   readonly nameStart: number;
   readonly nameEnd: number;
-  /** The operator of `${NAME:-word}`, `${NAME-word}`, `${NAME:+word}`, `${NAME+word}`; `null` for a plain reference. */
+  /** The operator of `${NAME:-word}`, `${NAME+word}`, `${NAME#pattern}`, `${NAME/from/to}`...; `null` for a plain reference. */
   readonly operator: string | null;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/** What may follow the name inside `${...}`: a default/alternative/error word, or a pattern to remove or replace. */
+const OPERATOR = /^(?::?[-+?]|##?|%%?|\/\/?)/;
 
 /**
  * The variables a Dockerfile word references, as BuildKit's word expansion reads it: the escape
@@ -41,7 +43,13 @@ export function variableReferences(text: string, escapeCharacter = '\\'): Variab
       const close = closingBrace(text, index + 2);
       if (name === undefined || close === -1) continue;
       const afterName = index + 2 + name.length;
-      const operator = /^:?[-+?]/.exec(text.slice(afterName, close))?.[0] ?? null;
+      const rest = text.slice(afterName, close);
+      const operator = OPERATOR.exec(rest)?.[0] ?? null;
+      // `${NAME:x}` and the like are no expansion BuildKit knows (it refuses the file): not a reference.
+      if (rest !== '' && operator === null) {
+        index = close;
+        continue;
+      }
       found.push({ name, start: index, end: close + 1, nameStart: index + 2, nameEnd: afterName, operator });
       if (operator !== null) {
         const wordStart = afterName + operator.length;
