@@ -12,7 +12,17 @@ export type ConfigTranslation =
  * a rule gains options matching hadolint's (for example `trustedRegistries` for DL3026, `label-schema`
  * and `strict-labels` for DL3049-DL3058). Cases with a config and no entry are skipped, with a reason.
  */
-const TRANSLATIONS: Readonly<Record<string, (config: Readonly<Record<string, unknown>>, ruleId: string, rule: AnyRule) => ConfigTranslation>> = {};
+type Translate = (config: Readonly<Record<string, unknown>>, ruleId: string, rule: AnyRule) => ConfigTranslation;
+
+/** hadolint's `label-schema` + `strict-labels` as `label-schema`'s options. */
+const labelSchema: Translate = (config) => ({
+  options: [{ schema: config['label-schema'] ?? {}, strict: config['strict-labels'] === true }],
+});
+
+const TRANSLATIONS: Readonly<Record<string, Translate>> = {
+  DL3026: (config) => ({ options: [{ allowedRegistries: (config['trustedRegistries'] as string[] | undefined) ?? [] }] }),
+  ...Object.fromEntries(['DL3049', 'DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'].map((id) => [id, labelSchema])),
+};
 
 export function translateHadolintConfig(
   dlId: string,
