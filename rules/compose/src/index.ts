@@ -1,7 +1,40 @@
 import type { AnyRule, ConfigObject, Plugin } from '@docmind-docker-lint/core';
+import composeSchemaValid from './compose-schema-valid/index.js';
+import containerNameUnique from './container-name-unique/index.js';
+import containerNameValid from './container-name-valid/index.js';
+import dependsOnSorted from './depends-on-sorted/index.js';
+import imagePinned from './image-pinned/index.js';
+import noVersionKey from './no-version-key/index.js';
+import portsRequireHostIp from './ports-require-host-ip/index.js';
+import portsRequireQuotes from './ports-require-quotes/index.js';
+import portsSorted from './ports-sorted/index.js';
+import portsUnique from './ports-unique/index.js';
+import requireProjectName from './require-project-name/index.js';
+import serviceBuildOrImage from './service-build-or-image/index.js';
+import serviceKeysOrder from './service-keys-order/index.js';
+import servicesSorted from './services-sorted/index.js';
+import topLevelKeysOrder from './top-level-keys-order/index.js';
+import volumesNoQuotes from './volumes-no-quotes/index.js';
 
 /** Every rule of the pack, by id. Each lives in `src/<rule-id>/`. */
-export const rules: Readonly<Record<string, AnyRule>> = {};
+export const rules: Readonly<Record<string, AnyRule>> = {
+  'compose-schema-valid': composeSchemaValid,
+  'container-name-unique': containerNameUnique,
+  'container-name-valid': containerNameValid,
+  'depends-on-sorted': dependsOnSorted,
+  'image-pinned': imagePinned,
+  'no-version-key': noVersionKey,
+  'ports-require-host-ip': portsRequireHostIp,
+  'ports-require-quotes': portsRequireQuotes,
+  'ports-sorted': portsSorted,
+  'ports-unique': portsUnique,
+  'require-project-name': requireProjectName,
+  'service-build-or-image': serviceBuildOrImage,
+  'service-keys-order': serviceKeysOrder,
+  'services-sorted': servicesSorted,
+  'top-level-keys-order': topLevelKeysOrder,
+  'volumes-no-quotes': volumesNoQuotes,
+};
 
 const recommended: ConfigObject = {
   rules: Object.fromEntries(

@@ -73,9 +73,15 @@ export function composeValue(document: Document, options: ComposeValueOptions = 
   let visited = 0;
   let truncated = false;
 
+  // `Alias.resolve` searches the whole document; an alias bomb visits the same few aliases 200,000 times.
+  const aliasTargets = new Map<unknown, unknown>();
   const resolve = (node: unknown, depth: number): Node | null => {
     let current = node;
-    for (let hops = 0; isAlias(current) && hops < 100; hops++) current = current.resolve(document);
+    for (let hops = 0; isAlias(current) && hops < 100; hops++) {
+      const alias = current;
+      if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(document));
+      current = aliasTargets.get(alias);
+    }
     return current && !isAlias(current) && depth < 1000 ? (current as Node) : null;
   };
 

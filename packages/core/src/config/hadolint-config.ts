@@ -59,7 +59,7 @@ export function parseHadolintConfig(text: string, filePath: string): HadolintCon
   const codes = (raw: unknown, pointer: string): string[] => {
     if (raw === undefined || raw === null) return [];
     if (!Array.isArray(raw) || !raw.every((code) => typeof code === 'string')) return fail(pointer, 'a list of rule codes', raw);
-    return raw as string[];
+    return raw;
   };
 
   const override: Partial<Record<HadolintSeverity, readonly string[]>> = {};
@@ -89,7 +89,7 @@ export function parseHadolintConfig(text: string, filePath: string): HadolintCon
     filePath,
     ignored: codes(value.ignored, '/ignored'),
     override,
-    ...(value.trustedRegistries !== undefined ? { trustedRegistries: codesOrRegistries(value.trustedRegistries, fail) } : {}),
+    ...(value.trustedRegistries !== undefined ? { trustedRegistries: registryNames(value.trustedRegistries, fail) } : {}),
     ...(failureThreshold !== undefined ? { failureThreshold } : {}),
     ...(labelSchema !== undefined ? { labelSchema: labelSchema as Record<string, string> } : {}),
     ...(strictLabels !== undefined ? { strictLabels: strictLabels as boolean } : {}),
@@ -128,9 +128,9 @@ export function hadolintConfigObjects(config: HadolintConfig, isKnownId: (id: st
   ];
 }
 
-function codesOrRegistries(raw: unknown, fail: (pointer: string, expected: string, actual: unknown) => never): string[] {
+function registryNames(raw: unknown, fail: (pointer: string, expected: string, actual: unknown) => never): string[] {
   if (!Array.isArray(raw) || !raw.every((entry) => typeof entry === 'string')) return fail('/trustedRegistries', 'a list of registry names', raw);
-  return raw as string[];
+  return raw;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

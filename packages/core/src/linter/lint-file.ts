@@ -19,8 +19,10 @@ export function lintParsedFile(
 ): LintResult {
   const { file } = parsed;
   const parseMessages: LintMessage[] = parsed.parseProblems.map((problem) => {
-    const start = file.positionAt(problem.range[0]);
-    const end = file.positionAt(problem.range[1]);
+    // Parsers may point one past the end (yaml does at an unexpected end of file): keep ranges inside the text.
+    const range = [Math.min(problem.range[0], file.text.length), Math.min(problem.range[1], file.text.length)] as const;
+    const start = file.positionAt(range[0]);
+    const end = file.positionAt(range[1]);
     return {
       ruleId: null,
       severity: 2,
@@ -30,7 +32,7 @@ export function lintParsedFile(
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      range: problem.range,
+      range,
     };
   });
   const enabled: EnabledRule[] = [];

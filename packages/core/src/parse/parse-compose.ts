@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { ComposeFileNode, ParseProblem, ServiceBuild, ServiceNode } from '../types/nodes.js';
+import { composeYamlTags } from '../compose/compose-tags.js';
 import { errorMessage } from '../utils/error-message.js';
 import { nodeRange } from '../utils/yaml-node-range.js';
 
@@ -13,7 +14,7 @@ export function parseCompose(file: SourceFile): ComposeFileNode {
   const problems: ParseProblem[] = [];
   let document: Document.Parsed | null = null;
   try {
-    const documents = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: true });
+    const documents = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: true, customTags: composeYamlTags });
     const list = Array.isArray(documents) ? documents : [];
     document = list[0] ?? null;
     for (const doc of list) {

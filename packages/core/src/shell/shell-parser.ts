@@ -10,14 +10,23 @@ import type { ShellNode, ShellTree } from './shell-tree.js';
  */
 let loading: Promise<Parser> | undefined;
 let parser: Parser | undefined;
+/** Node type names, whether each is named, and field names, by id: cheaper than asking the wasm side per node. */
+let grammar: { readonly types: readonly string[]; readonly named: readonly boolean[]; readonly fields: readonly (string | null)[] } | undefined;
 
 /** Loads the shell parser; resolves at once when it is loaded. Safe to call many times. */
 export function loadShellParser(): Promise<void> {
   loading ??= (async () => {
     await Parser.init();
-    const grammar = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
+    const wasm = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
+    const language = await Language.load(wasm);
     const created = new Parser();
-    created.setLanguage(await Language.load(grammar));
+    created.setLanguage(language);
+    const ids = Array.from({ length: language.nodeTypeCount }, (_, id) => id);
+    grammar = {
+      types: ids.map((id) => language.nodeTypeForId(id) ?? ''),
+      named: ids.map((id) => language.nodeTypeIsNamed(id)),
+      fields: language.fields,
+    };
     parser = created;
     return created;
   })();
@@ -36,13 +45,13 @@ export function isShellParserLoaded(): boolean {
  * recovered.
  */
 export function parseShell(text: string): ShellTree | undefined {
-  if (!parser) return undefined;
+  if (!parser || !grammar) return undefined;
   const tree = parser.parse(text);
   if (!tree) return undefined;
   try {
     const cursor = tree.walk();
     try {
-      return { text, root: copyNode(cursor, text, null), hasError: tree.rootNode.hasError };
+      return { text, root: copyNode(cursor, text, null, grammar), hasError: tree.rootNode.hasError };
     } finally {
       cursor.delete();
     }
@@ -53,16 +62,17 @@ export function parseShell(text: string): ShellTree | undefined {
 }
 
 /** Copies the node under the cursor and its descendants into plain objects. */
-function copyNode(cursor: TreeCursor, text: string, field: string | null): ShellNode {
+function copyNode(cursor: TreeCursor, text: string, field: string | null, names: NonNullable<typeof grammar>): ShellNode {
   const start = cursor.startIndex;
   const end = cursor.endIndex;
-  const type = cursor.nodeType;
-  const named = cursor.nodeIsNamed;
-  const missing = cursor.nodeIsMissing;
+  const typeId = cursor.nodeTypeId;
+  const type = names.types[typeId] ?? cursor.nodeType;
+  const named = names.named[typeId] ?? cursor.nodeIsNamed;
+  const missing = start === end && cursor.nodeIsMissing;
   const children: ShellNode[] = [];
   if (cursor.gotoFirstChild()) {
     do {
-      children.push(copyNode(cursor, text, cursor.currentFieldName));
+      children.push(copyNode(cursor, text, names.fields[cursor.currentFieldId] ?? null, names));
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   }

@@ -7,19 +7,21 @@ import type { CommentNode } from '../types/nodes.js';
  */
 export function yamlComments(text: string): CommentNode[] {
   const comments: CommentNode[] = [];
-  const visit = (value: unknown): void => {
+  // A stack rather than recursion: 10,000 nested flow collections would overflow the call stack.
+  const pending: unknown[] = [...new Parser().parse(text)];
+  while (pending.length > 0) {
+    const value = pending.pop();
     if (Array.isArray(value)) {
-      value.forEach(visit);
-      return;
+      for (const item of value) pending.push(item);
+      continue;
     }
-    if (!value || typeof value !== 'object') return;
+    if (!value || typeof value !== 'object') continue;
     const token = value as { type?: unknown; offset?: unknown; source?: unknown };
     if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
       comments.push({ text: token.source, range: [token.offset, token.offset + token.source.length] });
-      return;
+      continue;
     }
-    for (const child of Object.values(value)) visit(child);
-  };
-  for (const token of new Parser().parse(text)) visit(token);
+    for (const child of Object.values(value)) pending.push(child);
+  }
   return comments.sort((a, b) => a.range[0] - b.range[0]);
 }

@@ -1,0 +1,33 @@
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { reorderItems } from './reorder-items.js';
+
+const apply = (text: string, pick: (root: YAMLMap) => YAMLMap | YAMLSeq, order: number[]): string | null => {
+  const document = parseDocument(text);
+  const edit = reorderItems(text, pick(document.contents as unknown as YAMLMap), order);
+  return edit ? text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]) : null;
+};
+const services = (root: YAMLMap): YAMLMap => root.get('services', true) as unknown as YAMLMap;
+
+describe('reorderItems', () => {
+  it('moves block entries with their comments; blank lines and the rest stay', () => {
+    const text = '# header\nservices:\n  # the web app\n  web:\n    image: nginx:1.27 # pinned\n\n  api:\n    image: api:1\n    ports:\n      - "80:80"\n# trailer\n';
+    expect(apply(text, services, [1, 0])).toBe(
+      '# header\nservices:\n  api:\n    image: api:1\n    ports:\n      - "80:80"\n\n  # the web app\n  web:\n    image: nginx:1.27 # pinned\n# trailer\n',
+    );
+  });
+
+  it('reorders flow and block sequences', () => {
+    expect(apply('a: [c, b, "a"] # list\n', (root) => root.get('a', true) as unknown as YAMLSeq, [2, 1, 0])).toBe('a: ["a", b, c] # list\n');
+    expect(apply('a:\n  - c # third\n  - b\n', (root) => root.get('a', true) as unknown as YAMLSeq, [1, 0])).toBe('a:\n  - b\n  - c # third\n');
+  });
+
+  it('keeps a file-opening comment in place and refuses to move an alias above its anchor', () => {
+    expect(apply('# file\nb: 1\na: 2\n', (root) => root, [1, 0])).toBe('# file\na: 2\nb: 1\n');
+    expect(apply('services:\n  b: &b\n    image: x\n  a: *b\n', services, [1, 0])).toBeNull();
+  });
+
+  it('refuses items that share a line', () => {
+    expect(apply('a: {x: 1}\nb:\n  - k: 1\n    j: 2\n', (root) => ((root.get('b', true) as unknown as YAMLSeq).items[0] as YAMLMap), [1, 0])).toBeNull();
+  });
+});
