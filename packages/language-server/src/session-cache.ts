@@ -38,7 +38,12 @@ export class SessionCache {
       const files: ProjectHost = root === VIRTUAL_ROOT ? new MemoryHost() : new NodeHost();
       const configReads = new RecordingHost(files);
       const options: LintOptions = { ...this.defaults, cwd: root, host: configReads, ...(configFile !== null ? { configFile } : {}) };
-      entry = { session: LintSession.create(options).then((session) => ({ session, files })), configReads };
+      // Load what enabled rules need (the shell parser) before any synchronous lint.
+      const ready = LintSession.create(options).then(async (session) => {
+        await session.prepare();
+        return { session, files };
+      });
+      entry = { session: ready, configReads };
       this.entries.set(key, entry);
     }
     return entry.session;

@@ -157,7 +157,9 @@ function readShellForm(instruction: InstructionNode, collector: Collector): void
 function addScript(text: ScriptText, origin: ScriptOrigin, parent: RunScript | null, collector: Collector, depth: number): RunScript {
   const tree = parseShell(text.text);
   if (!tree) {
-    throw new Error('The shell parser is not loaded: a rule that analyses RUN scripts must set meta.requiresShellParser.');
+    throw new Error(
+      'The shell parser is not loaded: a rule that analyses RUN scripts must set meta.requiresShellParser, and whoever lints must await LintSession.prepare() first (lintProject and lintText do).',
+    );
   }
   const script: RunScript = { ...text, instruction: collector.instruction, origin, tree, parent };
   collector.scripts.push(script);

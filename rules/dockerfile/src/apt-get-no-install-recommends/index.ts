@@ -1,0 +1,80 @@
+import type { InstructionNode, StageNode } from '@docmind-docker-lint/core';
+import { findOption } from '../utils/command-options.js';
+import { createRule } from '../utils/create-rule.js';
+import { packageManagerCommand, type PackageManagerCommand } from '../utils/package-manager-command.js';
+import { runVisitors } from '../utils/run-instruction.js';
+import { runCommands } from '../utils/run-script.js';
+import { insertWordAfter } from '../utils/word-edits.js';
+
+export type Options = [];
+export type MessageIds = 'missingNoInstallRecommends' | 'addNoInstallRecommends';
+
+/** `APT::Install-Recommends "false";` written to an apt configuration file, or given with `-o`. */
+const RECOMMENDS_OFF = /APT::Install-Recommends\s*(?:=\s*|\s+\\?["']?)(?:false|0|no|off)\b/i;
+
+export default createRule<MessageIds, Options>({
+  name: 'apt-get-no-install-recommends',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require `apt-get install --no-install-recommends`, so only the packages asked for and their dependencies are installed',
+      recommended: true,
+      sources: {
+        hadolint: ['DL3015'],
+        trivy: ['DS-0029', 'DS029'],
+      },
+    },
+    messages: {
+      missingNoInstallRecommends: '`{{manager}} install` also installs every recommended package, which the image rarely needs: add `--no-install-recommends`.',
+      addNoInstallRecommends: 'Add `--no-install-recommends` (check that nothing the image needs was only recommended).',
+    },
+    schema: [],
+    defaultOptions: [],
+    hasSuggestions: true,
+    requiresShellParser: true,
+  },
+  create(context) {
+    return runVisitors((instruction) => {
+      if (recommendsOffInStage(instruction)) return;
+      for (const command of runCommands(instruction)) {
+        const invocation = packageManagerCommand(command);
+        if (!invocation || (invocation.manager !== 'apt-get' && invocation.manager !== 'apt')) continue;
+        const install = invocation.subcommand?.value === 'install' ? invocation.subcommand : undefined;
+        if (!install || installsWithoutRecommends(invocation)) continue;
+        context.report({
+          range: install.range,
+          messageId: 'missingNoInstallRecommends',
+          data: { manager: invocation.command.name.value },
+          suggest: [
+            {
+              messageId: 'addNoInstallRecommends',
+              fix: (fixer) => insertWordAfter(fixer, invocation.command, install, '--no-install-recommends'),
+            },
+          ],
+        });
+      }
+    });
+  },
+});
+
+function installsWithoutRecommends(invocation: PackageManagerCommand): boolean {
+  const { args } = invocation.command;
+  if (findOption(invocation.command, ['--no-install-recommends']) !== undefined) return true;
+  if (args.some((word) => /^--install-recommends=(?:no|false|0)$/i.test(word.value))) return true;
+  return args.some((word, index) => /^(?:-o|--option)$/.test(args[index - 1]?.value ?? '') && RECOMMENDS_OFF.test(word.value));
+}
+
+/** An earlier RUN of the stage (or of the stages it is built from) turns recommends off in apt's configuration. */
+function recommendsOffInStage(instruction: InstructionNode): boolean {
+  const seen = new Set<StageNode>();
+  let stage = instruction.stage;
+  while (stage && !seen.has(stage)) {
+    seen.add(stage);
+    for (const earlier of stage.instructions) {
+      if (earlier.range[0] >= instruction.range[0]) break;
+      if (earlier.keyword === 'RUN' && RECOMMENDS_OFF.test(earlier.argsText)) return true;
+    }
+    stage = stage.parent;
+  }
+  return false;
+}

@@ -1,0 +1,49 @@
+import { RuleTester } from '@docmind-docker-lint/rule-tester';
+import rule from './index.js';
+
+new RuleTester().run('no-consecutive-run', rule, {
+  valid: [
+    'FROM debian:12\nRUN /setup.sh\nWORKDIR /app\nRUN /build.sh\n',
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN /build.sh\n',
+    'FROM debian:12\nRUN --mount=type=secret,id=npm npm ci\nRUN npm run build\n',
+    'FROM debian:12\nRUN /a.sh\nFROM debian:12\nRUN /b.sh\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN /setup.sh\nRUN /build.sh\n',
+      errors: [
+        {
+          messageId: 'consecutiveRun',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 4,
+          suggestions: [{ messageId: 'joinRuns', output: 'FROM debian:12\nRUN /setup.sh && \\\n    /build.sh\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'equal flags; a comment between them is kept, so no suggestion',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/root/.cache pip install a\n# then b\nRUN --mount=type=cache,target=/root/.cache pip install b\n',
+      errors: [{ messageId: 'consecutiveRun', line: 4, column: 1, endLine: 4, endColumn: 4, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'three in a row; exec form is reported without a suggestion; the escape directive is used',
+      code: '# escape=`\nFROM debian:12\nRUN /a.sh\nRUN /b.sh\nRUN ["/c.sh"]\n',
+      errors: [
+        {
+          messageId: 'consecutiveRun',
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 4,
+          suggestions: [{ messageId: 'joinRuns', output: '# escape=`\nFROM debian:12\nRUN /a.sh && `\n    /b.sh\nRUN ["/c.sh"]\n' }],
+        },
+        { messageId: 'consecutiveRun', line: 5, column: 1, endLine: 5, endColumn: 4, suggestions: [] },
+      ],
+      output: null,
+    },
+  ],
+});
