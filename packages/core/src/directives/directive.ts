@@ -19,6 +19,8 @@ export type DirectiveKind =
   | 'hadolint-ignore'
   /** hadolint's `# hadolint global ignore=DL3006`: the whole file. */
   | 'hadolint-global-ignore'
+  /** hadolint's `# hadolint stage ignore=DL3006` above a FROM: that whole stage. */
+  | 'hadolint-stage-ignore'
   /** BuildKit's `# check=skip=Name,...`: the whole file in the top directive block, else the instruction below. */
   | 'check-skip';
 

@@ -217,3 +217,15 @@ describe('parseDirectives: BuildKit check=skip', () => {
     expect(parse('# check=skip=\nFROM x\n')).toEqual([]);
   });
 });
+
+describe('hadolint stage ignore', () => {
+  it('covers the whole stage that starts below it, and no other', () => {
+    const text = 'FROM a\nEXPOSE 1\n# hadolint stage ignore=DL3011\nFROM b\nEXPOSE 2\nRUN x\nFROM c\n';
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    const comment = { text: '# hadolint stage ignore=DL3011', range: [text.indexOf('#'), text.indexOf('#') + 30] as const };
+    const [directive] = parseDirectives(text, [comment], lineOf, (line) => ({ startLine: line, endLine: line }), (line) =>
+      line === 4 ? { startLine: 4, endLine: 6 } : { startLine: line, endLine: line },
+    );
+    expect(directive).toMatchObject({ kind: 'hadolint-stage-ignore', origin: 'hadolint', ids: ['DL3011'], lines: { startLine: 4, endLine: 6 } });
+  });
+});

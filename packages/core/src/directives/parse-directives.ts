@@ -1,8 +1,8 @@
 import type { Directive, DirectiveComment, LineSpan } from './directive.js';
 
 const OURS = /^docmind-docker-lint-(disable-next-line|disable-file)(?=\s|$)(.*)$/s;
-// hadolint's grammar: lowercase `hadolint`, then `ignore=` or `global ignore=`, codes of [DLSC0-9] only.
-const HADOLINT = /^[ \t]*hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=(.*)$/s;
+// hadolint's grammar: lowercase `hadolint`, then `ignore=`, `global ignore=` or `stage ignore=`, codes of [DLSC0-9] only.
+const HADOLINT = /^[ \t]*hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore[ \t]*=(.*)$/s;
 const HADOLINT_CODE = /^[DLSC0-9]+$/;
 // BuildKit's parser directive line (`parser/directives.go`): `# key=value`, key case-insensitive.
 const PARSER_DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
@@ -21,6 +21,8 @@ export function parseDirectives(
   comments: readonly DirectiveComment[],
   lineOf: (offset: number) => number,
   spanOfLineAt: (line: number) => LineSpan = (line) => ({ startLine: line, endLine: line }),
+  /** The lines of the Dockerfile stage that starts at a line (for `# hadolint stage ignore=`). */
+  stageSpanAt: (line: number) => LineSpan = spanOfLineAt,
 ): Directive[] {
   const commentLines = new Set(comments.map((comment) => lineOf(comment.range[0])));
   const lines = new LineScanner(text, commentLines, lineOf);
@@ -35,7 +37,12 @@ export function parseDirectives(
     const range: readonly [number, number] = [comment.range[0], comment.range[1]];
     const directive =
       parseOwnDirective(body, range, () => nextLineSpan(lines, comment, spanOfLineAt)) ??
-      parseHadolintPragma(body, range, () => nextLineSpan(lines, comment, spanOfLineAt)) ??
+      parseHadolintPragma(
+        body,
+        range,
+        () => nextLineSpan(lines, comment, spanOfLineAt),
+        () => nextLineSpan(lines, comment, stageSpanAt),
+      ) ??
       parseCheckDirective(body, range, comment.range[0] < topBlockEnd, () =>
         nextInstructionSpan(lines, comment, spanOfLineAt),
       );
@@ -68,6 +75,7 @@ function parseHadolintPragma(
   body: string,
   range: readonly [number, number],
   nextLine: () => LineSpan,
+  nextStage: () => LineSpan,
 ): Directive | undefined {
   const match = HADOLINT.exec(body);
   if (!match) return undefined;
@@ -76,13 +84,13 @@ function parseHadolintPragma(
   // As in hadolint, one malformed code makes the whole pragma ineffective.
   if (!ids.every((id) => HADOLINT_CODE.test(id))) return undefined;
   const reason = reasonParts.join('#').trim();
-  const global = match[1] !== undefined;
+  const scope = match[1];
   return {
-    kind: global ? 'hadolint-global-ignore' : 'hadolint-ignore',
+    kind: scope === 'global' ? 'hadolint-global-ignore' : scope === 'stage' ? 'hadolint-stage-ignore' : 'hadolint-ignore',
     origin: 'hadolint',
     range,
     ids: unique(ids),
-    lines: global ? null : nextLine(),
+    lines: scope === 'global' ? null : scope === 'stage' ? nextStage() : nextLine(),
     ...(reason ? { reason } : {}),
   };
 }

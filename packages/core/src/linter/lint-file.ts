@@ -44,7 +44,13 @@ export function lintParsedFile(
 
   const comments =
     parsed.type === 'Dockerfile' ? parsed.comments : parsed.type === 'ComposeFile' ? yamlComments(file.text) : [];
-  const directives = parseDirectives(file.text, comments, (offset) => file.positionAt(offset).line, lineSpanOf(parsed));
+  const directives = parseDirectives(
+    file.text,
+    comments,
+    (offset) => file.positionAt(offset).line,
+    lineSpanOf(parsed),
+    stageSpanOf(parsed),
+  );
   const filtered = applyDirectives(
     ruleMessages,
     directives,
@@ -66,6 +72,18 @@ function lineSpanOf(parsed: ParsedFile): (line: number) => { startLine: number; 
         }))
       : [];
   return (line) => spans.find((span) => span.startLine <= line && line <= span.endLine) ?? { startLine: line, endLine: line };
+}
+
+/** The lines of the stage whose FROM is on a line (a single line elsewhere). */
+function stageSpanOf(parsed: ParsedFile): (line: number) => { startLine: number; endLine: number } {
+  const spans =
+    parsed.type === 'Dockerfile'
+      ? parsed.stages.map((stage) => ({
+          startLine: parsed.file.positionAt(stage.range[0]).line,
+          endLine: parsed.file.positionAt(stage.range[1]).line,
+        }))
+      : [];
+  return (line) => spans.find((span) => span.startLine === line) ?? { startLine: line, endLine: line };
 }
 
 export function byPosition(a: LintMessage, b: LintMessage): number {
