@@ -23,11 +23,12 @@ import {
 } from './default-patterns.js';
 import { appendedLines, newDockerignoreText } from './dockerignore-text.js';
 import {
+  cachedEntriesMatcher,
   cleanPath,
   entryOf,
   isAllowedPath,
   isLiteralPath,
-  PatternClassifier,
+  patternClassifier,
   type PatternHit,
 } from './path-patterns.js';
 
@@ -121,8 +122,8 @@ export default createRule<MessageIds, Options>({
   },
   create(context, [options]) {
     const { project } = context;
-    const secretClassifier = new PatternClassifier([...SECRET_PATTERNS.map((secret) => secret.pattern), ...options.secretPatterns]);
-    const artifactClassifier = new PatternClassifier([...ARTIFACT_PATTERNS, ...options.artifactPatterns]);
+    const secretClassifier = patternClassifier([...SECRET_PATTERNS.map((secret) => secret.pattern), ...options.secretPatterns]);
+    const artifactClassifier = patternClassifier([...ARTIFACT_PATTERNS, ...options.artifactPatterns]);
     const isAllowed = (relativePath: string): boolean => isAllowedPath(relativePath, options.allowedNames);
     const secretOf = (relativePath: string, isFolder = false): PatternHit | undefined =>
       isAllowed(relativePath) ? undefined : secretClassifier.classify(relativePath, isFolder);
@@ -169,14 +170,14 @@ export default createRule<MessageIds, Options>({
     ): Pick<ReportDescriptor<MessageIds>, 'fix' | 'suggest'> => {
       const existing = buildContext.dockerignore;
       const before = existing?.entries ?? [];
-      const beforeMatcher = new DockerignoreMatcher(before);
+      const beforeMatcher = cachedEntriesMatcher(before);
       const newLines = [...lines];
       const keptAllowed = (candidate: readonly string[]): string[] => {
-        const after = new DockerignoreMatcher([...before, ...candidate.map(entryOf)]);
+        const after = cachedEntriesMatcher([...before, ...candidate.map(entryOf)]);
         return files.filter((file) => isAllowed(file) && isLiteralPath(file) && !beforeMatcher.isExcluded(file) && after.isExcluded(file));
       };
       const reincluded = keptAllowed(newLines).map((file) => `!${file}`);
-      const after = new DockerignoreMatcher([...before, ...newLines.map(entryOf), ...reincluded.map(entryOf)]);
+      const after = cachedEntriesMatcher([...before, ...newLines.map(entryOf), ...reincluded.map(entryOf)]);
       const breaksCopy = copies.some(
         (copy) => !copy.broad && copy.literal && !beforeMatcher.isExcluded(copy.path) && after.isExcluded(copy.path),
       );
@@ -218,7 +219,7 @@ export default createRule<MessageIds, Options>({
         ...(topLevel.has('package.json') ? NODE_PATTERNS : []),
       ].filter((requirement) => !isAllowed(requirement.probe));
       const entries: readonly DockerignoreEntry[] = buildContext.dockerignore?.entries ?? [];
-      const current = new DockerignoreMatcher(entries);
+      const current = cachedEntriesMatcher(entries);
       const broad = copies.find((copy) => copy.broad);
       const missing = broad
         ? required.filter((requirement) => {
@@ -228,7 +229,7 @@ export default createRule<MessageIds, Options>({
             return decision.negated && !secretOf(requirement.probe);
           })
         : [];
-      const effective = new DockerignoreMatcher([...entries, ...missing.map((requirement) => entryOf(requirement.pattern))]);
+      const effective = cachedEntriesMatcher([...entries, ...missing.map((requirement) => entryOf(requirement.pattern))]);
 
       // Without a .dockerignore every finding is named; with one, only what the added lines leave out.
       const scanned = buildContext.dockerignore ? effective : current;
@@ -251,7 +252,7 @@ export default createRule<MessageIds, Options>({
       const dockerignoreShown = shownPath(buildContext.dockerignore?.file.path ?? buildContext.dockerignorePath);
       if (!buildContext.dockerignore) {
         const requiredLines = required.map((requirement) => requirement.pattern);
-        const requiredMatcher = new DockerignoreMatcher(requiredLines.map(entryOf));
+        const requiredMatcher = cachedEntriesMatcher(requiredLines.map(entryOf));
         const lines = unique([
           ...requiredLines,
           ...[...findings.values()]

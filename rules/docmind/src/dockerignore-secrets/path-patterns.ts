@@ -1,7 +1,16 @@
 import { DockerignoreMatcher, type DockerignoreEntry } from '@docmind-docker-lint/core';
 
+/** A path that is not clean already: a backslash, a leading, trailing or doubled `/`, a `.` or `..` part. */
+const NEEDS_CLEANING = /\\|^\/|\/$|\/\/|(^|\/)\.\.?(\/|$)/;
+
+/** Compiled matchers, by their lines: the same few patterns are asked about for every Dockerfile. */
+const matchers = new Map<string, DockerignoreMatcher>();
+/** Classifiers, by pattern list, with what they learnt about paths. */
+const classifiers = new Map<string, PatternClassifier>();
+
 /** A path as Docker compares it: posix, relative to the context root, without `.`, `..` or empty parts. */
 export function cleanPath(value: string): string {
+  if (!NEEDS_CLEANING.test(value)) return value;
   const parts: string[] = [];
   for (const part of value.replace(/\\/g, '/').split('/')) {
     if (part === '' || part === '.') continue;
@@ -17,9 +26,35 @@ export function entryOf(line: string): DockerignoreEntry {
   return { pattern: cleanPath(negated ? line.slice(1) : line), negated, line: 0, range: [0, 0] };
 }
 
-/** A matcher for `.dockerignore` lines, with Docker's semantics. */
-export function matcherOf(lines: readonly string[]): DockerignoreMatcher {
-  return new DockerignoreMatcher(lines.map(entryOf));
+/** A matcher for one `.dockerignore` line, with Docker's semantics, compiled once per process. */
+export function cachedMatcher(line: string): DockerignoreMatcher {
+  return cachedEntriesMatcher([entryOf(line)]);
+}
+
+/**
+ * A matcher for `.dockerignore` entries, compiled once per process for each list of lines. Its
+ * decisions are entries of the first list compiled with these lines: read their `negated`, not
+ * their position.
+ */
+export function cachedEntriesMatcher(entries: readonly DockerignoreEntry[]): DockerignoreMatcher {
+  const key = entries.map((entry) => `${entry.negated ? '!' : ''}${entry.pattern}`).join('\n');
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    matcher = new DockerignoreMatcher(entries);
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** The classifier for a list of patterns, shared by every file linted with the same list. */
+export function patternClassifier(patterns: readonly string[]): PatternClassifier {
+  const key = patterns.join('\n');
+  let classifier = classifiers.get(key);
+  if (!classifier) {
+    classifier = new PatternClassifier(patterns);
+    classifiers.set(key, classifier);
+  }
+  return classifier;
 }
 
 /** Whether a path can be written as a `.dockerignore` line that matches only itself. */
@@ -45,13 +80,16 @@ export class PatternClassifier {
   private readonly byPrefix = new Map<string, string | null>();
 
   constructor(patterns: readonly string[]) {
-    this.matchers = patterns.map((pattern) => ({ pattern, matcher: matcherOf([pattern]) }));
+    this.matchers = patterns.map((pattern) => ({ pattern, matcher: cachedMatcher(pattern) }));
   }
 
   classify(relativePath: string, isFolder = false): PatternHit | undefined {
-    const segments = cleanPath(relativePath).split('/').filter((segment) => segment !== '');
+    const cleaned = cleanPath(relativePath);
+    if (cleaned === '') return undefined;
+    const segments = cleaned.split('/');
+    let key = '';
     for (let length = 1; length <= segments.length; length++) {
-      const key = segments.slice(0, length).join('/');
+      key = length === 1 ? segments[0]! : `${key}/${segments[length - 1]}`;
       const pattern = this.patternOf(key);
       if (pattern !== null) return { key, pattern, folder: length < segments.length || isFolder };
     }

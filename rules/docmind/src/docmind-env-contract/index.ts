@@ -10,6 +10,7 @@ import type {
 } from '@docmind-docker-lint/core';
 import { composeEnvironment } from '../utils/compose-environment.js';
 import { createRule } from '../utils/create-rule.js';
+import { instructionProperties } from '../utils/instruction-properties.js';
 import { closestNames } from './closest-names.js';
 import { loadContract, type Contract } from './contract.js';
 import { matchesVariablePattern, RUNTIME_VARIABLES } from './runtime-variables.js';
@@ -42,16 +43,6 @@ interface NamedEntry {
    * argument's) nor for a variable the same file refers to as `$NAME`.
    */
   readonly renameIsSafe: boolean;
-}
-
-/** The part of dockerfile-ast's `Property` (ENV and ARG declarations) this rule reads. */
-interface DeclaredProperty {
-  getName(): string;
-  getNameRange(): { readonly start: LinePosition; readonly end: LinePosition };
-}
-interface LinePosition {
-  readonly line: number;
-  readonly character: number;
 }
 
 export default createRule<MessageIds, Options>({
@@ -234,28 +225,11 @@ export default createRule<MessageIds, Options>({
 /** The names ENV and ARG instructions declare, with their ranges. */
 function declaredNames(instruction: InstructionNode, source: SourceFile): NamedEntry[] {
   if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') return [];
-  const ast: object = instruction.ast;
-  const properties = declaresMany(ast) ? ast.getProperties() : declaresOne(ast) ? [ast.getProperty()] : [];
-  return properties.flatMap((property) => {
-    if (!property) return [];
-    const { start, end } = property.getNameRange();
-    const name = property.getName();
-    return {
-      name,
-      range: [source.offsetAt(start.line, start.character), source.offsetAt(end.line, end.character)],
-      renameIsSafe: instruction.keyword === 'ENV' && !isReferenced(source.text, name),
-    };
-  });
-}
-
-/** dockerfile-ast's ENV (`getProperties`); the rule package does not depend on dockerfile-ast's types. */
-function declaresMany(ast: object): ast is { getProperties(): DeclaredProperty[] } {
-  return typeof (ast as { getProperties?: unknown }).getProperties === 'function';
-}
-
-/** dockerfile-ast's ARG (`getProperty`, `null` when the instruction names nothing). */
-function declaresOne(ast: object): ast is { getProperty(): DeclaredProperty | null } {
-  return typeof (ast as { getProperty?: unknown }).getProperty === 'function';
+  return instructionProperties(instruction).map(({ name, nameRange }) => ({
+    name,
+    range: nameRange,
+    renameIsSafe: instruction.keyword === 'ENV' && !isReferenced(source.text, name),
+  }));
 }
 
 /** Whether a text refers to a variable (`$NAME`, `${NAME}`, `${NAME:-default}`). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { InstructionNode } from '@docmind-docker-lint/core';
+import { copyArguments } from '../utils/copy-arguments.js';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 
 /** What a COPY or ADD instruction puts where, as far as this rule reads it. */
@@ -29,7 +30,8 @@ export function readCopy(instruction: InstructionNode): CopySpec | null {
   if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return null;
   const flag = (name: string) => instruction.flags.find((candidate) => candidate.name.toLowerCase() === name);
   const chmod = flag('chmod')?.value ?? null;
-  const words = jsonWords(instruction) ?? instruction.args.map((argument) => argument.value);
+  const copy = copyArguments(instruction);
+  const words = [...copy.sources, ...(copy.destination ? [copy.destination] : [])].map((argument) => argument.value);
   const heredocs = words.findIndex((word) => !word.startsWith('<<'));
   const heredoc = heredocs > 0;
   const sources = heredoc ? [] : words.slice(0, -1);
@@ -42,7 +44,7 @@ export function readCopy(instruction: InstructionNode): CopySpec | null {
   const knownFolders = new Set(['/', ...(workdir === null ? [] : [workdir]), ...(stage ? workdirsOf(stage.instructions, instruction) : [])]);
   return {
     instruction,
-    from: flag('from')?.value ?? null,
+    from: copy.from,
     chmodExecutable: chmod === null ? null : isExecutableMode(chmod),
     sources,
     destination,
@@ -69,19 +71,4 @@ function workdirsOf(instructions: readonly InstructionNode[], at: InstructionNod
     if (folder !== null) folders.push(folder);
   }
   return folders;
-}
-
-/** The words of the JSON form (`COPY ["a b", "dest/"]`), which the core reads only for CMD-like instructions. */
-function jsonWords(instruction: InstructionNode): string[] | null {
-  const first = instruction.args[0];
-  const last = instruction.args.at(-1);
-  if (!first || !last || !first.value.startsWith('[')) return null;
-  const escape = instruction.dockerfile.escapeCharacter.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  const text = instruction.dockerfile.file.slice([first.range[0], last.range[1]]).replace(new RegExp(`${escape}[ \\t]*\\r?\\n`, 'g'), '');
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) && parsed.every((value) => typeof value === 'string') ? parsed : null;
-  } catch {
-    return null;
-  }
 }

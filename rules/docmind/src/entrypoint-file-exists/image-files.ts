@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DockerfileNode, InstructionNode, StageNode } from '@docmind-docker-lint/core';
-import { basename, runCommands } from '../utils/run-commands.js';
+import { basename, runCommandWords } from '../utils/run-command-words.js';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import type { ContextIndex } from './context-index.js';
 import { readCopy, type CopySpec } from './copy-instructions.js';
@@ -226,9 +226,9 @@ function runEffect(instruction: InstructionNode, target: string): 'creates' | 'c
   let chmod = false;
   const resolve = (folder: string | undefined): string | null =>
     folder === undefined || folder.includes('$') ? null : folder.startsWith('/') ? path.posix.normalize(folder) : cwd === null ? null : path.posix.resolve(cwd, folder);
-  for (const argv of runCommands(instruction)) {
-    const program = basename(argv[0] ?? '');
-    const args = argv.slice(1);
+  for (const { words } of runCommandWords(instruction)) {
+    const [command = '', ...args] = words.map((word) => word.value);
+    const program = basename(command);
     const operands = args.filter((arg) => !arg.startsWith('-'));
     if (program === 'cd') {
       cwd = resolve(operands[0]);

@@ -10,9 +10,10 @@ import {
   type SuggestionReport,
 } from '@docmind-docker-lint/core';
 import { createRule } from '../utils/create-rule.js';
+import { stageChain } from '../utils/stage-chain.js';
+import { stageEndInsertion } from '../utils/stage-end-insertion.js';
 import { composeHealthcheck } from './compose-healthcheck.js';
-import { insertBeforeStart } from './healthcheck-placement.js';
-import { chainOf, stageRuntime, type StageRuntime } from './stage-runtime.js';
+import { stageRuntime, type StageRuntime } from './stage-runtime.js';
 import { streamlitHealthcheck, streamlitPort } from './streamlit-healthcheck.js';
 
 export type Options = [
@@ -99,7 +100,7 @@ export default createRule<MessageIds, Options>({
       const suggest: SuggestionReport<MessageIds>[] = [];
       if (runtime.server?.server === 'streamlit') {
         const port = streamlitPort(runtime, runtime.server.args);
-        const { range, text } = insertBeforeStart(stage, file, streamlitHealthcheck(port));
+        const { range, text } = stageEndInsertion(stage, file, [streamlitHealthcheck(port)]);
         suggest.push({ messageId: 'addStreamlitHealthcheck', data: { port }, fix: (fixer) => fixer.replaceTextRange(range, text) });
       }
       const data = { stage: stageLabel(dockerfile, stage), what: evidence.what };
@@ -169,7 +170,7 @@ function stageLabel(dockerfile: DockerfileNode, stage: StageNode): string {
 
 /** HEALTHCHECKs written in stages the image is not built from: a common slip in multi-stage files. */
 function otherStageHealthchecks(dockerfile: DockerfileNode, stage: StageNode, filename: string): RelatedReport[] {
-  const chain = chainOf(stage);
+  const chain = stageChain(stage);
   return dockerfile.instructions
     .filter((instruction) => instruction.keyword === 'HEALTHCHECK' && instruction.stage !== null && !chain.includes(instruction.stage))
     .map((instruction) => ({

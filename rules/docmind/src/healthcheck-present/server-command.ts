@@ -1,4 +1,4 @@
-import { basename } from '../utils/run-commands.js';
+import { basename } from '../utils/run-command-words.js';
 
 /** A command that starts a server, as found in a CMD or ENTRYPOINT. */
 export interface ServerCommand {

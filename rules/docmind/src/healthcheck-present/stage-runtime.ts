@@ -1,5 +1,7 @@
 import type { InstructionNode, OffsetRange, StageNode } from '@docmind-docker-lint/core';
-import { runCommands, shellCommands } from '../utils/run-commands.js';
+import { instructionProperties } from '../utils/instruction-properties.js';
+import { elementScriptCommands, runCommandWords } from '../utils/run-command-words.js';
+import { stageChain } from '../utils/stage-chain.js';
 import { serverCommand, type ServerCommand } from './server-command.js';
 
 /** What a container of a stage runs with, from the stage and the stages it is built `FROM`. */
@@ -16,12 +18,6 @@ export interface StageRuntime {
   readonly env: ReadonlyMap<string, string>;
 }
 
-/** The part of dockerfile-ast's `Property` this rule reads (ENV's `NAME=value` pairs, quotes removed). */
-interface EnvProperty {
-  getName(): string;
-  getValue(): string | null;
-}
-
 /**
  * The runtime settings of a stage, in build order over its `FROM` chain. An ENTRYPOINT resets a CMD
  * inherited from the stage it is built from, as the builder does; a CMD of the same stage stays.
@@ -32,7 +28,7 @@ export function stageRuntime(stage: StageNode, servers: readonly string[]): Stag
   let cmd: InstructionNode | null = null;
   let entrypoint: InstructionNode | null = null;
   const env = new Map<string, string>();
-  for (const current of chainOf(stage)) {
+  for (const current of stageChain(stage)) {
     for (const instruction of current.instructions) {
       switch (instruction.keyword) {
         case 'HEALTHCHECK':
@@ -49,19 +45,12 @@ export function stageRuntime(stage: StageNode, servers: readonly string[]): Stag
           if (cmd?.stage !== current) cmd = null;
           break;
         case 'ENV':
-          for (const property of envProperties(instruction)) env.set(property.getName(), property.getValue() ?? '');
+          for (const { name, value } of instructionProperties(instruction)) env.set(name, value ?? '');
           break;
       }
     }
   }
   return { healthcheck, expose, cmd, entrypoint, server: findServer(entrypoint, cmd, servers), env };
-}
-
-/** The stage's `FROM` chain, from the first stage to the stage itself. */
-export function chainOf(stage: StageNode): StageNode[] {
-  const chain: StageNode[] = [];
-  for (let current: StageNode | null = stage; current && !chain.includes(current); current = current.parent) chain.unshift(current);
-  return chain;
 }
 
 /** The server the ENTRYPOINT or the CMD starts; an exec-form ENTRYPOINT gets an exec-form CMD as arguments. */
@@ -89,8 +78,8 @@ function findServer(entrypoint: InstructionNode | null, cmd: InstructionNode | n
 function commandsOf(instruction: InstructionNode): string[][] {
   const elements = instruction.execForm?.elements;
   const only = elements?.length === 1 ? elements[0] : undefined;
-  if (only && /\s/.test(only.value.trim())) return shellCommands(only.value, '\\');
-  return runCommands(instruction);
+  const commands = only && /\s/.test(only.value.trim()) ? elementScriptCommands(instruction, only) : runCommandWords(instruction);
+  return commands.map(({ words }) => words.map((word) => word.value));
 }
 
 /**
@@ -102,13 +91,4 @@ function wordRange(instruction: InstructionNode, word: string): OffsetRange {
   const exact = candidates.find((candidate) => candidate.value === word);
   const holding = candidates.find((candidate) => candidate.value.includes(word));
   return (exact ?? holding)?.range ?? instruction.argsRange;
-}
-
-function envProperties(instruction: InstructionNode): EnvProperty[] {
-  const ast = instruction.ast as unknown as { getProperties?: () => EnvProperty[] };
-  try {
-    return typeof ast.getProperties === 'function' ? ast.getProperties() : [];
-  } catch {
-    return [];
-  }
 }

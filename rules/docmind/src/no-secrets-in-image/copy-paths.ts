@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { InstructionNode, OffsetRange } from '@docmind-docker-lint/core';
+import { copyArguments, type CopyArgument } from '../utils/copy-arguments.js';
 
 /** A source or the destination of a COPY or ADD, as written. */
 export interface CopyPath {
@@ -29,14 +30,10 @@ const URL_SOURCE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
  * only the instruction's first line holds paths: the body lines are content.
  */
 export function copyPathsOf(instruction: InstructionNode): CopyPaths {
-  const { written, headerEnd } = instruction.execForm
-    ? {
-        written: instruction.execForm.elements.map((element) => ({ value: element.value, range: element.valueRange })),
-        headerEnd: instruction.range[1],
-      }
-    : headerArguments(instruction);
-  const destination = written[written.length - 1] ?? null;
-  const listed = written.slice(0, -1);
+  const copy = copyArguments(instruction);
+  const toPath = ({ value, valueRange }: CopyArgument): CopyPath => ({ value, range: valueRange });
+  const destination = copy.destination ? toPath(copy.destination) : null;
+  const listed = copy.sources.map(toPath);
   const sources = destination
     ? listed.map((source): CopySource => {
         const kind = source.value.startsWith('<<') ? 'heredoc' : URL_SOURCE.test(source.value) ? 'url' : 'path';
@@ -44,20 +41,10 @@ export function copyPathsOf(instruction: InstructionNode): CopyPaths {
         return { ...source, kind, target: intoFolder ? path.posix.join(destination.value, createdName(source.value, kind)) : destination.value };
       })
     : [];
-  return { sources, destination, heredocText: instruction.dockerfile.file.text.slice(headerEnd, instruction.range[1]) };
+  return { sources, destination, heredocText: instruction.dockerfile.file.text.slice(copy.headerEnd, instruction.range[1]) };
 }
 
 /** The name a source gets in the image: a heredoc's file is named by its delimiter (`<<robots.txt`). */
 function createdName(source: string, kind: CopySource['kind']): string {
   return kind === 'heredoc' ? source.replace(/^<<-?/, '').replace(/["']/g, '') : path.posix.basename(source);
-}
-
-function headerArguments(instruction: InstructionNode): { written: CopyPath[]; headerEnd: number } {
-  const written = instruction.args.map(({ value, range }) => ({ value, range }));
-  const heredoc = written.find((argument) => argument.value.startsWith('<<'));
-  if (!heredoc) return { written, headerEnd: instruction.range[1] };
-  const text = instruction.dockerfile.file.text;
-  const lineBreak = text.indexOf('\n', heredoc.range[1]);
-  const headerEnd = lineBreak === -1 ? instruction.range[1] : lineBreak;
-  return { written: written.filter((argument) => argument.range[0] < headerEnd), headerEnd };
 }

@@ -206,18 +206,24 @@ new RuleTester().run('no-secrets-in-image', rule, {
       output: null,
     },
     {
-      name: 'COPY of an env file and of keys: each source',
-      code: COPIED_SECRETS,
+      name: 'an env file copied from another stage is not in the build context: reported here',
+      code: 'FROM python:3.12-slim AS build\nFROM python:3.12-slim\nCOPY --from=build /src/.env.production /app/\n',
       errors: [
         {
           messageId: 'secretFileCopy',
-          data: { keyword: 'COPY', path: '.env', id: 'env', target: '/app/.env' },
+          data: { keyword: 'COPY', path: '/src/.env.production', id: 'env.production', target: '/app/.env.production' },
           line: 3,
-          column: 6,
+          column: 19,
           endLine: 3,
-          endColumn: 10,
-          suggestions: [],
+          endColumn: 39,
         },
+      ],
+      output: null,
+    },
+    {
+      name: 'COPY of keys: each source; the env file of the context is left to dockerignore-secrets',
+      code: COPIED_SECRETS,
+      errors: [
         {
           messageId: 'secretFileCopy',
           data: { keyword: 'COPY', path: 'certs/server.key', id: 'server.key', target: '/etc/ssl/private/server.key' },

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { InstructionNode, OffsetRange, ReportDescriptor, RuleFixer, SourceFile } from '@docmind-docker-lint/core';
 import { DEFAULT_ALLOWED_NAMES } from '../dockerignore-secrets/default-patterns.js';
+import { copyArguments } from '../utils/copy-arguments.js';
 import { createRule } from '../utils/create-rule.js';
+import { instructionProperties, type InstructionProperty } from '../utils/instruction-properties.js';
 import { secretNameMatcher } from '../utils/secret-names.js';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import { copyPathsOf } from './copy-paths.js';
 import { credentialWritesOf, holdsCredential } from './credential-writes.js';
-import { secretIdOfPath, SecretPaths } from './secret-paths.js';
+import { isEnvFile, secretIdOfPath, SecretPaths } from './secret-paths.js';
 
 export type Options = [
   {
@@ -27,14 +29,7 @@ export type MessageIds =
   | 'removeDefault'
   | 'removeVariable';
 
-/** An ENV or ARG declaration with offset ranges. */
-interface Declaration {
-  readonly name: string;
-  readonly nameRange: OffsetRange;
-  /** `null` for `ARG NAME` without a default. */
-  readonly value: string | null;
-  readonly valueRange: OffsetRange | null;
-}
+type Declaration = InstructionProperty;
 
 /** A URL whose user part holds a literal password (`https://user:pw@host`). */
 const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s/@:$]*:[^\s/@$]+@/i;
@@ -120,7 +115,7 @@ export default createRule<MessageIds, Options>({
 
     const checkDeclarations = (instruction: InstructionNode): void => {
       const { keyword } = instruction;
-      const declarations = declarationsOf(instruction, file);
+      const declarations = declarationsOf(instruction);
       declarations.forEach((declaration, index) => {
         const { name, nameRange, value, valueRange } = declaration;
         const data = { name, id: name.toLowerCase(), keyword };
@@ -157,8 +152,12 @@ export default createRule<MessageIds, Options>({
     const checkCopy = (instruction: InstructionNode): void => {
       const { keyword } = instruction;
       const { sources, destination, heredocText } = copyPathsOf(instruction);
-      // Wildcards and variables are left to dockerignore-secrets, which sees the files they match.
-      const named = sources.filter((source) => source.kind !== 'path' || !/[$*?[]/.test(source.value));
+      const fromContext = copyArguments(instruction).from === null;
+      // Left to dockerignore-secrets, which sees the build context: wildcards and variables (it knows
+      // the files they match), and env files copied from the context (it reports them as sent).
+      const named = sources.filter(
+        (source) => source.kind !== 'path' || !(/[$*?[]/.test(source.value) || (fromContext && isEnvFile(source.value))),
+      );
       const copied = named.filter((source) => source.kind === 'path' && secretPaths.isSecret(source.value));
       const workdir = instruction.stage ? stageWorkdir(instruction.stage, instruction) : null;
       const mountTarget = (target: string): string => (target.startsWith('/') ? target : path.posix.join(workdir ?? '<workdir>', target));
@@ -221,46 +220,8 @@ export default createRule<MessageIds, Options>({
 });
 
 /** The declarations of an ENV or ARG, from dockerfile-ast's properties (which read quotes and the legacy `ENV NAME value` form). */
-function declarationsOf(instruction: InstructionNode, file: SourceFile): Declaration[] {
-  const ast: object = instruction.ast;
-  let properties: readonly (DeclaredProperty | null)[];
-  try {
-    properties = declaresMany(ast) ? ast.getProperties() : declaresOne(ast) ? [ast.getProperty()] : [];
-  } catch {
-    return [];
-  }
-  const toOffsets = ({ start, end }: LineRange): OffsetRange => [
-    file.offsetAt(start.line, start.character),
-    file.offsetAt(end.line, end.character),
-  ];
-  return properties.flatMap((property) => {
-    const name = property?.getName();
-    if (!property || !name) return [];
-    const valueRange = property.getValueRange();
-    return [{ name, nameRange: toOffsets(property.getNameRange()), value: property.getValue(), valueRange: valueRange ? toOffsets(valueRange) : null }];
-  });
-}
-
-/** The part of dockerfile-ast's `Property` this rule reads (the rule package does not depend on dockerfile-ast's types). */
-interface DeclaredProperty {
-  getName(): string;
-  getNameRange(): LineRange;
-  getValue(): string | null;
-  getValueRange(): LineRange | null;
-}
-interface LineRange {
-  readonly start: { readonly line: number; readonly character: number };
-  readonly end: { readonly line: number; readonly character: number };
-}
-
-/** dockerfile-ast's ENV and ARG (`getProperties`). */
-function declaresMany(ast: object): ast is { getProperties(): DeclaredProperty[] } {
-  return typeof (ast as { getProperties?: unknown }).getProperties === 'function';
-}
-
-/** dockerfile-ast's ARG in older versions (`getProperty`, `null` when the instruction names nothing). */
-function declaresOne(ast: object): ast is { getProperty(): DeclaredProperty | null } {
-  return typeof (ast as { getProperty?: unknown }).getProperty === 'function';
+function declarationsOf(instruction: InstructionNode): readonly Declaration[] {
+  return instructionProperties(instruction).filter((property) => property.name !== '');
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SECRET_PATTERNS } from '../dockerignore-secrets/default-patterns.js';
-import { cleanPath, isAllowedPath, PatternClassifier } from '../dockerignore-secrets/path-patterns.js';
+import { cleanPath, isAllowedPath, patternClassifier, type PatternClassifier } from '../dockerignore-secrets/path-patterns.js';
 
 /** Files under `.ssh` that hold no secret: host keys of servers, public keys, client settings. */
 const PUBLIC_SSH_FILES = new Set(['known_hosts', 'known_hosts2', 'authorized_keys', 'config']);
@@ -18,7 +18,7 @@ export class SecretPaths {
     extraPatterns: readonly string[],
     private readonly allowedNames: readonly string[],
   ) {
-    this.classifier = new PatternClassifier([...SECRET_PATTERNS.map((secret) => secret.pattern), ...extraPatterns]);
+    this.classifier = patternClassifier([...SECRET_PATTERNS.map((secret) => secret.pattern), ...extraPatterns]);
   }
 
   isSecret(written: string): boolean {
@@ -34,6 +34,12 @@ export class SecretPaths {
   isAllowed(written: string): boolean {
     return isAllowedPath(cleanPath(written), this.allowedNames);
   }
+}
+
+/** An env file (`.env`, `.env.production`): a setting file of the build context more than a key. */
+export function isEnvFile(written: string): boolean {
+  const base = path.posix.basename(cleanPath(written));
+  return base === '.env' || base.startsWith('.env.');
 }
 
 /** The `id` a `RUN --mount=type=secret` would give a file: its name without a leading dot. */

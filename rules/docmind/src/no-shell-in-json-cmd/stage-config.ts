@@ -1,4 +1,5 @@
 import type { InstructionNode, StageNode } from '@docmind-docker-lint/core';
+import { instructionProperties } from '../utils/instruction-properties.js';
 
 /** The instructions that apply at `at` (the whole stage when omitted): the stage's own, then its parents'. */
 function* applying(stage: StageNode, at?: InstructionNode): Generator<InstructionNode> {
@@ -20,27 +21,11 @@ export function lastInstruction(stage: StageNode, keyword: string, at?: Instruct
 export function isOnPath(stage: StageNode, folder: string, at?: InstructionNode): boolean {
   for (const instruction of applying(stage, at)) {
     if (instruction.keyword !== 'ENV') continue;
-    for (const property of propertiesOf(instruction)) {
-      const value = property.getValue();
-      if (property.getName() === 'PATH' && value !== null && value.split(':').some((entry) => entry.replace(/\/+$/, '') === folder)) {
+    for (const { name, value } of instructionProperties(instruction)) {
+      if (name === 'PATH' && value !== null && value.split(':').some((entry) => entry.replace(/\/+$/, '') === folder)) {
         return true;
       }
     }
   }
   return false;
-}
-
-/** The part of dockerfile-ast's `Property` this rule reads (ENV's `NAME=value` pairs, quotes removed). */
-interface EnvProperty {
-  getName(): string;
-  getValue(): string | null;
-}
-
-function propertiesOf(instruction: InstructionNode): EnvProperty[] {
-  const ast = instruction.ast as unknown as { getProperties?: () => EnvProperty[] };
-  try {
-    return typeof ast.getProperties === 'function' ? ast.getProperties() : [];
-  } catch {
-    return [];
-  }
 }

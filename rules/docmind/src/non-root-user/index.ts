@@ -14,7 +14,8 @@ import {
 import { isScalar, type Pair } from 'yaml';
 import { createRule } from '../utils/create-rule.js';
 import { matchesImagePatterns } from './image-patterns.js';
-import { hasBuildStepsAfter, insertAtStageEnd, replaceInstruction, type TextInsertion } from './placement.js';
+import type { TextInsertion } from '../utils/stage-end-insertion.js';
+import { hasBuildStepsAfter, insertAtStageEnd, replaceInstruction } from './placement.js';
 import { collectStageFacts, isRootUser, type StageFacts, type UserSetting } from './stage-facts.js';
 import { createUserCommand, isWindowsImage, numericUserFor, toolNames, userToolsOf } from './user-tools.js';
 
@@ -214,9 +215,11 @@ export default createRule<MessageIds, Options>({
     return {
       Dockerfile(dockerfile) {
         const built = builtStages(dockerfile, context.project.buildContextsOf(context.filename));
-        for (const [stage, buildArgs] of built) checkBuiltStage(collectStageFacts(stage, dockerfile, buildArgs));
+        const factsOf = (stage: StageNode): StageFacts => collectStageFacts(stage, built.get(stage) ?? {});
+        const facts = new Map([...built.keys()].map((stage) => [stage, factsOf(stage)]));
+        for (const stageFacts of facts.values()) checkBuiltStage(stageFacts);
         if (!options.reportUnknownUsers) return;
-        for (const stage of dockerfile.stages) checkUnknownUsers(collectStageFacts(stage, dockerfile, built.get(stage) ?? {}));
+        for (const stage of dockerfile.stages) checkUnknownUsers(facts.get(stage) ?? factsOf(stage));
       },
       Service(service) {
         const pair = service.value?.items.find((item) => isScalar(item.key) && item.key.value === 'user');
@@ -266,7 +269,7 @@ function builtImageUser(service: ServiceNode, project: ProjectFacts): string | n
   const dockerfile = project.dockerfileOf(service);
   const stage = dockerfile && targetStage(dockerfile, service.build?.target ?? null);
   if (!dockerfile || !stage) return null;
-  const last = collectStageFacts(stage, dockerfile, service.build?.args ?? {}).users.at(-1);
+  const last = collectStageFacts(stage, service.build?.args ?? {}).users.at(-1);
   return last?.value && !isRootUser(last.value) ? last.value : null;
 }
 

@@ -1,6 +1,6 @@
 import { parseDockerfile, SourceFile, type InstructionNode } from '@docmind-docker-lint/core';
 import { describe, expect, it } from 'vitest';
-import { runCommandWords } from './run-command-words.js';
+import { basename, elementScriptCommands, runCommandWords } from './run-command-words.js';
 
 /** The RUN instructions of a Dockerfile text. */
 function runs(text: string): InstructionNode[] {
@@ -74,5 +74,52 @@ describe('runCommandWords', () => {
 
   it('honours another escape character', () => {
     expect(placed('# escape=`\nFROM python\nRUN uv `\n  sync\n')).toEqual([['uv@uv', 'sync@sync']]);
+  });
+
+  it('drops assignments, shell keywords and wrappers, and joins comment lines inside continuations', () => {
+    const values = (text: string) => runCommandWords(runs(text)[0]!).map((command) => command.words.map((word) => word.value));
+    expect(values('FROM debian\nRUN DEBIAN_FRONTEND=noninteractive apt-get update && sudo useradd -m app; if true; then echo ok; fi\n')).toEqual([
+      ['apt-get', 'update'],
+      ['useradd', '-m', 'app'],
+      ['true'],
+      ['echo', 'ok'],
+    ]);
+    expect(values('FROM alpine\nRUN apk add \\\n    # the client\n    curl \\\n && nohup adduser -D app\n')).toEqual([
+      ['apk', 'add', 'curl'],
+      ['adduser', '-D', 'app'],
+    ]);
+  });
+
+  it('keeps output redirection targets apart, `&>` included, and links piped commands', () => {
+    const [first, second] = runCommandWords(runs('FROM python\nRUN echo "$TOKEN" | tee -a ~/.netrc >> /tmp/log &> /tmp/all\n')[0]!);
+    expect(first!.words.map((word) => word.value)).toEqual(['echo', '$TOKEN']);
+    expect(second!.words.map((word) => word.value)).toEqual(['tee', '-a', '~/.netrc']);
+    expect(second!.redirects.map((word) => word.value)).toEqual(['/tmp/log', '/tmp/all']);
+    expect(second!.pipedFrom).toBe(first);
+  });
+
+  it('keeps the redirections of a group as a command without words', () => {
+    const commands = runCommandWords(runs("FROM python\nRUN { echo '[default]'; echo x; } > /root/.aws/config\n")[0]!);
+    expect(commands.at(-1)).toMatchObject({ words: [], redirects: [{ value: '/root/.aws/config' }] });
+  });
+
+  it('splits each RUN once', () => {
+    const [run] = runs('FROM python\nRUN uv sync\n');
+    expect(runCommandWords(run!)).toBe(runCommandWords(run!));
+  });
+
+  it('reads a command line written as one exec-form element', () => {
+    const text = 'FROM python\nCMD [". .venv/bin/activate && streamlit run app.py"]\n';
+    const cmd = parseDockerfile(new SourceFile('/project/Dockerfile', text, 'dockerfile')).instructions[1]!;
+    const commands = elementScriptCommands(cmd, cmd.execForm!.elements[0]!);
+    expect(commands.map((command) => command.words.map((word) => word.value))).toEqual([['.', '.venv/bin/activate'], ['streamlit', 'run', 'app.py']]);
+    expect(commands[1]!.words[2]!.range).toEqual([text.indexOf('app.py'), text.indexOf('app.py') + 6]);
+  });
+});
+
+describe('basename', () => {
+  it('is the last path component', () => {
+    expect(basename('/usr/sbin/useradd')).toBe('useradd');
+    expect(basename('uv')).toBe('uv');
   });
 });

@@ -1,6 +1,6 @@
-import type { InstructionNode, OffsetRange } from '@docmind-docker-lint/core';
+import type { ExecFormElement, InstructionNode, OffsetRange } from '@docmind-docker-lint/core';
 import { parse } from 'shell-quote';
-import { basename } from './run-commands.js';
+import { perInstruction } from './per-instruction.js';
 
 /** A word of a command, with where it is written when that could be found. */
 export interface CommandWord {
@@ -8,18 +8,25 @@ export interface CommandWord {
   readonly value: string;
   /**
    * Offsets of the word in the Dockerfile (inside its quotes, for a quoted word or an exec-form
-   * element); `null` when the
-   * written form differs from the value (`${NAME}`, `a\ b`, `'x'"y"`) and could not be placed.
+   * element); `null` when the written form differs from the value (`${NAME}`, `a\ b`, `'x'"y"`)
+   * and could not be placed.
    */
   readonly range: OffsetRange | null;
 }
 
-/** One simple command of a RUN instruction. */
+/** One simple command of a RUN (or CMD, ENTRYPOINT) instruction. */
 export interface RunCommand {
-  /** The command name first (leading assignments, shell keywords and wrappers such as `sudo` dropped). */
+  /**
+   * The command name first (leading assignments, shell keywords and wrappers such as `sudo`
+   * dropped); empty for the redirections of a group (`{ a; b; } > file`).
+   */
   readonly words: readonly CommandWord[];
   /** `NAME=value` assignments written before the command (`UV_FROZEN=1 uv sync`, `env A=1 cmd`). */
   readonly assignments: readonly CommandWord[];
+  /** Files its output is written to (`> file`, `>> file`, `&> file`). */
+  readonly redirects: readonly CommandWord[];
+  /** The command whose output is piped into this one (`echo ... | tee file`). */
+  readonly pipedFrom: RunCommand | null;
   /**
    * How a word is added after another: `shell`, a space and the word; `json`, an exec-form element
    * (`, "--flag"` after the closing quote).
@@ -27,41 +34,60 @@ export interface RunCommand {
   readonly form: 'shell' | 'json';
 }
 
-/** Operators that end one simple command and start the next. */
-const COMMAND_SEPARATORS = new Set(['&&', '||', ';', ';;', '|', '|&', '&', '(', ')']);
-/** Redirections: the word after them is a file, not an argument. */
-const REDIRECTIONS = new Set(['<', '>', '>>', '>&', '<&', '<(', '>|', '&>', '&>>']);
+/** Operators that end one simple command and start the next (pipes are handled apart). */
+const COMMAND_SEPARATORS = new Set(['&&', '||', ';', ';;', '&', '(', ')']);
+const PIPES = new Set(['|', '|&']);
+/** Redirections of output: the word after them is a file the command writes. */
+const OUTPUT_REDIRECTIONS = new Set(['>', '>>']);
+/** Other redirections: the word after them is a file or a descriptor, not an argument. */
+const OTHER_REDIRECTIONS = new Set(['<', '>&', '<&', '<(', '<<<']);
 const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done']);
 const COMMAND_WRAPPERS = new Set(['sudo', 'exec', 'command', 'env', 'nice', 'nohup', 'time']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 /** Characters that may stand right before or after a word in shell text. */
 const WORD_BOUNDARY = /[\s"'`;&|()<>]/;
 
-/** Shell text with the file offset of each of its characters. */
+/** Shell text with the file offset of each of its characters (empty when they are not known). */
 interface MappedText {
   readonly text: string;
   readonly offsets: readonly number[];
 }
 
 /**
- * The simple commands a RUN instruction runs, with the position of each word: the positioned
- * counterpart of `runCommands`. Shell form (Dockerfile line continuations and comment lines
- * removed), heredoc scripts (`RUN <<EOF`, `RUN bash <<EOF`) and exec form (including
+ * The simple commands an instruction runs, with the position of each word. Shell form (Dockerfile
+ * line continuations and comment lines removed), heredoc scripts (`RUN <<EOF`, `RUN bash <<EOF`;
+ * the body of a heredoc given to another program is data) and exec form (including
  * `["sh", "-c", "..."]`) are read. Words are split by shell-quote and then located in the text in
- * order; a word whose written form differs from its value keeps a `null` range.
+ * order; a word whose written form differs from its value keeps a `null` range. Anything the
+ * tokenizer cannot split is skipped, never guessed. Each instruction is split once.
  */
-export function runCommandWords(instruction: InstructionNode): RunCommand[] {
+export const runCommandWords: (instruction: InstructionNode) => readonly RunCommand[] = perInstruction(readCommands);
+
+/**
+ * The commands of a shell script held in one exec-form element: the `"..."` of `["sh", "-c", "..."]`,
+ * or a whole command line written as a single element (`[". .venv/bin/activate && streamlit run app.py"]`).
+ */
+export function elementScriptCommands(instruction: InstructionNode, element: ExecFormElement): RunCommand[] {
+  const raw = instruction.dockerfile.file.slice(element.valueRange);
+  // Positions inside a JSON string are only known when it holds no escape sequence.
+  const offsets = raw === element.value ? indexes(element.valueRange[0], raw.length) : [];
+  return scriptCommands({ text: element.value, offsets });
+}
+
+/** The last path component: `/usr/sbin/useradd` -> `useradd`. */
+export function basename(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+function readCommands(instruction: InstructionNode): RunCommand[] {
   const form = instruction.execForm;
   if (form) {
     const [program, flag, script] = form.elements;
     if (program && flag && script && SHELLS.has(basename(program.value)) && flag.value === '-c') {
-      const raw = instruction.dockerfile.file.slice(script.valueRange);
-      // Positions inside a JSON string are only known when it holds no escape sequence.
-      const offsets = raw === script.value ? indexes(script.valueRange[0], raw.length) : [];
-      return shellLineCommands({ text: script.value, offsets }, 'shell');
+      return elementScriptCommands(instruction, script);
     }
     const words = form.elements.map((element) => ({ value: element.value, range: element.valueRange }));
-    return words.length > 0 ? [{ words, assignments: [], form: 'json' }] : [];
+    return words.length > 0 ? [{ words, assignments: [], redirects: [], pipedFrom: null, form: 'json' }] : [];
   }
   const { file, escapeCharacter } = instruction.dockerfile;
   const lastFlag = instruction.flags[instruction.flags.length - 1];
@@ -82,6 +108,8 @@ export function runCommandWords(instruction: InstructionNode): RunCommand[] {
 
 /** Content ranges of the heredocs of an instruction; dockerfile-ast throws on some inputs, then none. */
 function heredocBodies(instruction: InstructionNode): OffsetRange[] {
+  // Only an instruction whose arguments hold a `<<` marker can have a heredoc: asking dockerfile-ast is costly.
+  if (!instruction.argsText.includes('<<')) return [];
   const ast = instruction.ast as unknown as { getHeredocs?: () => AstHeredoc[] };
   if (typeof ast.getHeredocs !== 'function') return [];
   const file = instruction.dockerfile.file;
@@ -139,15 +167,15 @@ function scriptCommands(script: MappedText): RunCommand[] {
   let lineStart = 0;
   for (const line of script.text.split('\n')) {
     const lineText = line.endsWith('\r') ? line.slice(0, -1) : line;
-    commands.push(
-      ...shellLineCommands({ text: lineText, offsets: script.offsets.slice(lineStart, lineStart + lineText.length) }, 'shell'),
-    );
+    const offsets = script.offsets.length === 0 ? [] : script.offsets.slice(lineStart, lineStart + lineText.length);
+    commands.push(...lineCommands({ text: lineText, offsets }));
     lineStart += line.length + 1;
   }
   return commands;
 }
 
-function shellLineCommands(line: MappedText, form: RunCommand['form']): RunCommand[] {
+function lineCommands(line: MappedText): RunCommand[] {
+  if (line.text.trim() === '') return [];
   let tokens: ReturnType<typeof parse>;
   try {
     tokens = parse(line.text, (name) => `$${name}`);
@@ -156,8 +184,10 @@ function shellLineCommands(line: MappedText, form: RunCommand['form']): RunComma
   }
   const commands: RunCommand[] = [];
   let current: CommandWord[] = [];
+  let redirects: CommandWord[] = [];
+  let pipedFrom: RunCommand | null = null;
   let cursor = 0;
-  let skipNext = false;
+  let next: 'word' | 'redirect' | 'skip' = 'word';
   const locate = (value: string): OffsetRange | null => {
     const at = findWord(line.text, value, cursor);
     if (at < 0) return null;
@@ -166,30 +196,43 @@ function shellLineCommands(line: MappedText, form: RunCommand['form']): RunComma
     const last = line.offsets[at + value.length - 1];
     return first === undefined || last === undefined ? null : [first, last + 1];
   };
-  const finish = (): void => {
-    const command = splitPrefix(current, form);
-    if (command.words.length > 0) commands.push(command);
-    current = [];
+  const take = (word: CommandWord): void => {
+    if (next === 'redirect') redirects.push(word);
+    else if (next === 'word') current.push(word);
+    next = 'word';
   };
-  for (const token of tokens) {
+  const finish = (piped: boolean): void => {
+    const command = splitPrefix(current, redirects, pipedFrom);
+    // `{ ...; } > file` leaves a command of redirections only: it says where the group's output goes.
+    const kept = command.words.length > 0 || command.redirects.length > 0;
+    if (kept) commands.push(command);
+    pipedFrom = piped && kept ? command : null;
+    current = [];
+    redirects = [];
+  };
+  for (const [index, token] of tokens.entries()) {
     if (typeof token === 'string') {
-      const range = locate(token);
-      if (skipNext) skipNext = false;
-      else current.push({ value: token, range });
+      take({ value: token, range: locate(token) });
     } else if ('op' in token) {
       if (token.op === 'glob') {
-        current.push({ value: token.pattern, range: locate(token.pattern) });
+        take({ value: token.pattern, range: locate(token.pattern) });
         continue;
       }
       const at = line.text.indexOf(token.op, cursor);
       if (at >= 0) cursor = at + token.op.length;
-      if (COMMAND_SEPARATORS.has(token.op)) finish();
-      else if (REDIRECTIONS.has(token.op)) skipNext = true;
+      const following = tokens[index + 1];
+      // shell-quote splits `&>` into `&` and `>`: written together, they redirect output.
+      const joinsRedirect = token.op === '&' && at >= 0 && line.text[at + 1] === '>' && typeof following === 'object' && 'op' in following;
+      if (joinsRedirect) continue;
+      if (PIPES.has(token.op)) finish(true);
+      else if (COMMAND_SEPARATORS.has(token.op)) finish(false);
+      else if (OUTPUT_REDIRECTIONS.has(token.op)) next = 'redirect';
+      else if (OTHER_REDIRECTIONS.has(token.op)) next = 'skip';
     } else if ('comment' in token) {
       break;
     }
   }
-  finish();
+  finish(false);
   return commands;
 }
 
@@ -206,7 +249,7 @@ function findWord(text: string, value: string, from: number): number {
   return -1;
 }
 
-function splitPrefix(words: readonly CommandWord[], form: RunCommand['form']): RunCommand {
+function splitPrefix(words: readonly CommandWord[], redirects: readonly CommandWord[], pipedFrom: RunCommand | null): RunCommand {
   const assignments: CommandWord[] = [];
   let start = 0;
   for (; start < words.length; start++) {
@@ -214,7 +257,7 @@ function splitPrefix(words: readonly CommandWord[], form: RunCommand['form']): R
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) assignments.push(words[start]!);
     else if (!SHELL_KEYWORDS.has(word) && !COMMAND_WRAPPERS.has(word)) break;
   }
-  return { words: words.slice(start), assignments, form };
+  return { words: words.slice(start), assignments, redirects, pipedFrom, form: 'shell' };
 }
 
 function indexes(start: number, length: number): number[] {

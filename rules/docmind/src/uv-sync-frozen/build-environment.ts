@@ -1,4 +1,6 @@
-import { globalArgDefaults, type InstructionNode, type StageNode } from '@docmind-docker-lint/core';
+import { globalArgDefaults, type InstructionNode } from '@docmind-docker-lint/core';
+import { instructionProperties } from '../utils/instruction-properties.js';
+import { stageChain } from '../utils/stage-chain.js';
 
 /**
  * The variables ENV and ARG (with its default, or the global ARG's) set for a RUN: those of the
@@ -9,16 +11,14 @@ export function buildEnvironment(run: InstructionNode): Map<string, string> {
   const environment = new Map<string, string>();
   const stage = run.stage;
   if (!stage) return environment;
-  const chain: StageNode[] = [];
-  for (let current: StageNode | null = stage; current; current = current.parent) chain.unshift(current);
   const globals = globalArgDefaults(run.dockerfile);
-  for (const link of chain) {
+  for (const link of stageChain(stage)) {
     for (const instruction of link.instructions) {
       if (instruction === run) return environment;
       if (instruction.keyword === 'ENV') {
-        for (const { name, value } of properties(instruction)) environment.set(name, value ?? '');
+        for (const { name, value } of instructionProperties(instruction)) environment.set(name, value ?? '');
       } else if (instruction.keyword === 'ARG') {
-        for (const { name, value } of properties(instruction)) {
+        for (const { name, value } of instructionProperties(instruction)) {
           const known = value ?? globals.get(name);
           if (known !== undefined) environment.set(name, known);
         }
@@ -36,24 +36,4 @@ export function isEnabled(value: string | undefined): boolean {
   if (value === undefined) return false;
   if (value.includes('$')) return true;
   return ['1', 'true', 't', 'yes', 'y', 'on'].includes(value.trim().toLowerCase());
-}
-
-interface Property {
-  readonly name: string;
-  readonly value: string | null;
-}
-
-/** dockerfile-ast's ENV and ARG pairs (`getProperties`), quotes removed. */
-function properties(instruction: InstructionNode): Property[] {
-  const ast = instruction.ast as unknown as { getProperties?: () => AstProperty[] };
-  try {
-    return (ast.getProperties?.() ?? []).map((property) => ({ name: property.getName(), value: property.getValue() }));
-  } catch {
-    return [];
-  }
-}
-
-interface AstProperty {
-  getName(): string;
-  getValue(): string | null;
 }

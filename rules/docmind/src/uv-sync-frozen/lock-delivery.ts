@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BuildContext, InstructionNode, ProjectFacts, StageNode } from '@docmind-docker-lint/core';
-import { runCommandWords } from '../utils/run-command-words.js';
-import { basename } from '../utils/run-commands.js';
+import { copyArguments } from '../utils/copy-arguments.js';
+import { basename, runCommandWords } from '../utils/run-command-words.js';
 
 export const LOCK_FILE = 'uv.lock';
 
@@ -82,12 +82,11 @@ export class LockDelivery {
   }
 
   private copies(instruction: InstructionNode): boolean {
-    const paths = copyPaths(instruction);
-    if (paths.length < 2) return false;
-    const sources = paths.slice(0, -1);
-    const destination = paths[paths.length - 1]!;
-    if (sources.some((source) => source.startsWith('<<'))) return basename(destination) === LOCK_FILE;
-    const from = instruction.flags.find((flag) => flag.name === 'from')?.value ?? null;
+    const copy = copyArguments(instruction);
+    if (!copy.destination || copy.sources.length === 0) return false;
+    const sources = copy.sources.map((source) => source.value);
+    const { from } = copy;
+    if (sources.some((source) => source.startsWith('<<'))) return basename(copy.destination.value) === LOCK_FILE;
     if (sources.some((source) => basename(source) === LOCK_FILE && !this.excludedFile(source, from))) return true;
     if (from !== null) {
       const stage = this.stageNamed(instruction, from);
@@ -137,14 +136,6 @@ export class LockDelivery {
       ? (earlier[Number(name)] ?? null)
       : (earlier.find((stage) => stage.name?.toLowerCase() === name.toLowerCase()) ?? null);
   }
-}
-
-/** The source and destination paths of a COPY or ADD (JSON form too; heredoc bodies left out). */
-function copyPaths(instruction: InstructionNode): string[] {
-  if (instruction.execForm) return instruction.execForm.elements.map((element) => element.value);
-  const heredocStart = instruction.args.find((arg) => arg.value.startsWith('<<'));
-  const lineEnd = heredocStart ? instruction.dockerfile.file.text.indexOf('\n', heredocStart.range[1]) : -1;
-  return instruction.args.filter((arg) => lineEnd < 0 || arg.range[0] < lineEnd).map((arg) => arg.value);
 }
 
 /** `RUN ... > uv.lock` (a heredoc or a command written into the lock). */

@@ -1,6 +1,5 @@
 import type { OffsetRange } from '@docmind-docker-lint/core';
-import type { CommandWord, RunCommand } from '../utils/run-command-words.js';
-import { basename } from '../utils/run-commands.js';
+import { basename, type CommandWord, type RunCommand } from '../utils/run-command-words.js';
 
 /** A `uv sync` or `uv export`: it reads uv.lock, and updates it unless told not to. */
 export interface LockCommand {
