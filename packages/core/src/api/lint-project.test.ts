@@ -226,3 +226,25 @@ describe('report severity', () => {
     expect(asWarning!.messages.map((message) => message.severity)).toEqual([1, 1]);
   });
 });
+
+describe('project facts', () => {
+  it('lists the files of the root folder itself (the build context of a Dockerfile at the root)', async () => {
+    write('Dockerfile', 'FROM alpine:3\n');
+    write('.env', 'A=1\n');
+    write('src/app.py', '');
+    const seen: string[][] = [];
+    const lister = createRule({
+      name: 'lister',
+      meta: { type: 'problem', docs: { description: 'Lists the context.' }, messages: { m: 'm' }, schema: [], defaultOptions: [] },
+      create(context) {
+        return {
+          Dockerfile() {
+            seen.push([...context.project.listFiles(context.project.buildContextsOf(context.filename)[0]!.dir)]);
+          },
+        };
+      },
+    });
+    await lintProject({ cwd: dir, plugins: [{ meta: { name: 'l' }, rules: { lister } }], useConfigFiles: false, rules: { lister: 'error' } });
+    expect(seen).toEqual([['.env', 'Dockerfile', 'src/app.py']]);
+  });
+});

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigResolver } from '../config/index.js';
+import { loadConfiguredPlugins } from '../config/load-plugins.js';
 import { NodeHost } from '../host/node-host.js';
 import { summarize, lintParsedFile } from '../linter/lint-file.js';
 import { decodeBytes } from '../project/decode-text.js';
@@ -23,6 +24,13 @@ export interface LintOptions {
   readonly cwd?: string;
   /** Rule packs. Default: the built-in packs. */
   readonly plugins?: readonly Plugin[];
+  /**
+   * Plugin packages (or paths) to load by name (`--plugin`), beside those the config file at the root
+   * and the `-c` file name in `plugins`. Resolved from `resolvePluginsRelativeTo`, else `cwd`.
+   */
+  readonly pluginNames?: readonly string[];
+  /** Where plugins are resolved from, instead of the folder of the config file that names them. */
+  readonly resolvePluginsRelativeTo?: string;
   /** A config file used instead of discovered ones (`-c`). */
   readonly configFile?: string;
   /** `false` ignores config files (`--no-config`). Default `true`. */
@@ -55,7 +63,11 @@ export class LintSession {
   private readonly reportUnused: Severity | undefined;
   private readonly onFileLinted: ((filePath: string) => void) | undefined;
 
-  private constructor(options: LintOptions, readonly plugins: readonly Plugin[]) {
+  private constructor(
+    options: LintOptions,
+    readonly plugins: readonly Plugin[],
+    loadedPluginNames: ReadonlySet<string>,
+  ) {
     this.reportUnused = options.reportUnusedDisableDirectives;
     this.root = path.resolve(options.cwd ?? process.cwd());
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -70,12 +82,25 @@ export class LintSession {
       ...(options.rules ? { cliRules: options.rules } : {}),
       baseConfig: baseConfigOf(options),
       ...(options.useHadolintConfig === false ? { useHadolintConfig: false } : {}),
+      loadedPluginNames,
     });
     this.onFileLinted = options.onFileLinted;
   }
 
   static async create(options: LintOptions): Promise<LintSession> {
-    return new LintSession(options, options.plugins ?? (await loadBuiltinPlugins()));
+    const base = options.plugins ?? (await loadBuiltinPlugins());
+    const root = path.resolve(options.cwd ?? process.cwd());
+    const host = options.host ?? new NodeHost();
+    const configured = await loadConfiguredPlugins({
+      host,
+      root,
+      loaded: base,
+      useConfigFiles: options.useConfigFiles ?? true,
+      ...(options.pluginNames ? { pluginNames: options.pluginNames } : {}),
+      ...(options.configFile !== undefined ? { configFile: path.resolve(root, options.configFile) } : {}),
+      ...(options.resolvePluginsRelativeTo !== undefined ? { resolvePluginsRelativeTo: path.resolve(root, options.resolvePluginsRelativeTo) } : {}),
+    });
+    return new LintSession({ ...options, host }, [...base, ...configured.plugins], configured.names);
   }
 
   /**
@@ -131,7 +156,7 @@ export class LintSession {
 
   /** Lints a text as the file at its path (the text need not be on disk). */
   lintSource(project: Project, source: SourceFile): LintResult {
-    const parsed = parseSource(source);
+    const parsed = project.parsedFrom(source) ?? parseSource(source);
     if (!parsed) return summarize(source.path, [], []);
     project.setFile(parsed);
     const config = this.config.forFile(source.path);

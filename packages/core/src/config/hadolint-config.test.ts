@@ -11,6 +11,10 @@ const pack: Plugin = {
     'image-tag-pinned': fakeRule('image-tag-pinned', { docs: { description: 'd', sources: { hadolint: ['DL3006', 'DL3007'] } } }),
     'user-not-root': fakeRule('user-not-root', { docs: { description: 'd', sources: { hadolint: ['DL3002'] } } }),
     'apt-pinned': fakeRule('apt-pinned', { docs: { description: 'd', sources: { hadolint: ['DL3008'] } } }),
+    'allowed-registries': fakeRule('allowed-registries', {
+      docs: { description: 'd', sources: { hadolint: ['DL3026'] } },
+      schema: [{ type: 'object', properties: { allowedRegistries: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
+    }),
     'label-schema': fakeRule('label-schema', { docs: { description: 'd', sources: { hadolint: ['DL3049'] } }, schema: [
         {
           type: 'object',
@@ -26,7 +30,7 @@ const pack: Plugin = {
   configs: { recommended: { rules: { 'image-tag-pinned': 'error', 'user-not-root': 'error', 'apt-pinned': 'warn' } } },
 };
 
-const known = (id: string): boolean => ['DL3002', 'DL3006', 'DL3007', 'DL3008', 'DL3049', 'label-schema'].includes(id);
+const known = (id: string): boolean => ['DL3002', 'DL3006', 'DL3007', 'DL3008', 'DL3049'].includes(id);
 
 describe('parseHadolintConfig', () => {
   it('reads the keys it knows and leaves hadolint-only keys alone', () => {
@@ -73,18 +77,25 @@ describe('parseHadolintConfig', () => {
 });
 
 describe('hadolintConfigObjects', () => {
-  it('maps label-schema to the label rule first, then override severities and ignored codes it knows', () => {
+  it('maps label-schema to the rules covering DL3049 first, then override severities and ignored codes it knows', () => {
     const config = parseHadolintConfig(
       'ignored: [DL3007, SC2086, DL9999]\noverride: { error: [DL3008], style: [DL3002, DL3049] }\ntrustedRegistries: [docker.io]\nlabel-schema: { author: text }\n',
       '/p/.hadolint.yaml',
     );
     expect(hadolintConfigObjects(config, known)).toEqual([
       {
-        rules: { 'label-schema': ['warn', { schema: { author: 'text' }, strict: false }] },
+        rules: { DL3049: ['warn', { schema: { author: 'text' }, strict: false }] },
         settings: { hadolint: { trustedRegistries: ['docker.io'], labelSchema: { author: 'text' } } },
       },
       { rules: { DL3008: 'error', DL3002: 'warn', DL3049: 'warn', DL3007: 'off' } },
     ]);
+  });
+
+  it('gives trustedRegistries to the rules covering DL3026 as allowedRegistries, when one is loaded and the list is not empty', () => {
+    const config = parseHadolintConfig('trustedRegistries: [docker.io]\n', '/p/.hadolint.yaml');
+    expect(hadolintConfigObjects(config, (id) => id === 'DL3026')[0]!.rules).toEqual({ DL3026: ['error', { allowedRegistries: ['docker.io'] }] });
+    expect(hadolintConfigObjects(config, known)[0]!.rules).toEqual({});
+    expect(hadolintConfigObjects(parseHadolintConfig('trustedRegistries: []\n', '/p/.hadolint.yaml'), () => true)[0]!.rules).toEqual({});
   });
 
   it('lets ignored win over an override of the same code', () => {
@@ -103,7 +114,7 @@ describe('ConfigResolver with a .hadolint.yaml', () => {
       baseConfig: { extends: ['recommended'] },
       ...(options.useHadolintConfig === undefined ? {} : { useHadolintConfig: options.useHadolintConfig }),
     });
-  const hadolint = 'ignored: [DL3007]\noverride: { info: [DL3002] }\nlabel-schema: { author: text }\nstrict-labels: true\n';
+  const hadolint = 'ignored: [DL3007]\noverride: { info: [DL3002] }\nlabel-schema: { author: text }\nstrict-labels: true\ntrustedRegistries: [docker.io]\n';
 
   it('applies it over the presets and the config files, keeping the label options under a severity override', () => {
     const config = resolver({
@@ -116,8 +127,9 @@ describe('ConfigResolver with a .hadolint.yaml', () => {
       'user-not-root': { severity: 1, options: [] },
       'apt-pinned': { severity: 1, options: [] },
       'label-schema': { severity: 2, options: [{ schema: { author: 'text' }, strict: true }] },
+      'allowed-registries': { severity: 2, options: [{ allowedRegistries: ['docker.io'] }] },
     });
-    expect(config.settings).toEqual({ hadolint: { labelSchema: { author: 'text' }, strictLabels: true } });
+    expect(config.settings).toEqual({ hadolint: { trustedRegistries: ['docker.io'], labelSchema: { author: 'text' }, strictLabels: true } });
   });
 
   it('reads .hadolint.yml too, and exposes what it read', () => {

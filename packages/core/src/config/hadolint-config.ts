@@ -14,6 +14,11 @@ type HadolintSeverity = (typeof HADOLINT_SEVERITIES)[number];
 export type HadolintThreshold = HadolintSeverity | 'ignore' | 'none';
 const THRESHOLDS: readonly string[] = [...HADOLINT_SEVERITIES, 'ignore', 'none'];
 
+/** hadolint's check of `trustedRegistries`; its rules take the list as the option `allowedRegistries`. */
+const TRUSTED_REGISTRIES_CODE = 'DL3026';
+/** hadolint's first `label-schema` check; its rules take `{ schema, strict }` options. */
+const LABEL_SCHEMA_CODE = 'DL3049';
+
 /** What docmind-docker-lint reads of a `.hadolint.yaml`; other keys are hadolint's own business. */
 export interface HadolintConfig {
   readonly filePath: string;
@@ -96,16 +101,14 @@ export function parseHadolintConfig(text: string, filePath: string): HadolintCon
   };
 }
 
-/** The rule that checks hadolint's `label-schema` (DL3049-DL3058), configured from it. */
-const LABEL_SCHEMA_RULE = 'label-schema';
-
 /**
  * The hadolint config as config objects of ours, in order, to be layered over the project's own
- * config files. First `label-schema` and `strict-labels` as the options of the `label-schema` rule
- * (at warn), and `trustedRegistries`, `label-schema` and `strict-labels` in `settings.hadolint` for
- * the rules that read them. Then `override` severities (`error` as error, the others as warn) and
- * `ignored` codes (off) for the rules that list those codes in `meta.docs.sources.hadolint`; being a
- * later layer, a severity keeps the label rule's options. Codes no loaded rule covers are left out.
+ * config files. First the keys that configure rules, written against the hadolint ids so they reach
+ * whichever rules cover them: `trustedRegistries` as `DL3026: [error, { allowedRegistries }]`,
+ * `label-schema` and `strict-labels` as `DL3049: [warn, { schema, strict }]` (hadolint only runs
+ * those checks when the keys are set), and all three in `settings.hadolint`. Then `override`
+ * severities (`error` as error, the others as warn) and `ignored` codes (off); being a later layer,
+ * a severity keeps those options. Codes no loaded rule covers are left out.
  */
 export function hadolintConfigObjects(config: HadolintConfig, isKnownId: (id: string) => boolean): ConfigObject[] {
   const hadolint = {
@@ -113,17 +116,20 @@ export function hadolintConfigObjects(config: HadolintConfig, isKnownId: (id: st
     ...(config.labelSchema ? { labelSchema: config.labelSchema } : {}),
     ...(config.strictLabels !== undefined ? { strictLabels: config.strictLabels } : {}),
   };
-  const labelRule: Record<string, RuleEntry> =
-    config.labelSchema && isKnownId(LABEL_SCHEMA_RULE)
-      ? { [LABEL_SCHEMA_RULE]: ['warn', { schema: config.labelSchema, strict: config.strictLabels ?? false }] }
-      : {};
+  const configured: Record<string, RuleEntry> = {};
+  if (config.trustedRegistries && config.trustedRegistries.length > 0 && isKnownId(TRUSTED_REGISTRIES_CODE)) {
+    configured[TRUSTED_REGISTRIES_CODE] = ['error', { allowedRegistries: config.trustedRegistries }];
+  }
+  if (config.labelSchema && isKnownId(LABEL_SCHEMA_CODE)) {
+    configured[LABEL_SCHEMA_CODE] = ['warn', { schema: config.labelSchema, strict: config.strictLabels ?? false }];
+  }
   const severities: Record<string, RuleEntry> = {};
   for (const severity of HADOLINT_SEVERITIES) {
     for (const code of config.override[severity] ?? []) if (isKnownId(code)) severities[code] = severity === 'error' ? 'error' : 'warn';
   }
   for (const code of config.ignored) if (isKnownId(code)) severities[code] = 'off';
   return [
-    { rules: labelRule, ...(Object.keys(hadolint).length > 0 ? { settings: { hadolint } } : {}) },
+    { rules: configured, ...(Object.keys(hadolint).length > 0 ? { settings: { hadolint } } : {}) },
     { rules: severities },
   ];
 }

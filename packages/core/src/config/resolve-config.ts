@@ -10,6 +10,7 @@ import { ignoreVerdict, matchesGlob, relativePosix } from './glob-match.js';
 import { findHadolintConfig, hadolintConfigObjects, type HadolintConfig } from './hadolint-config.js';
 import { fromPointer, toPointer } from './json-pointer.js';
 import { loadConfigFile, PACKAGE_JSON_KEY, validateConfigObject, type LoadedConfig } from './load-config-file.js';
+import { checkPluginNames } from './load-plugins.js';
 import { presetNames, presetParts } from './presets.js';
 import { checkRuleOptions } from './rule-options.js';
 import { RuleRegistry } from './rule-registry.js';
@@ -30,6 +31,11 @@ export interface ConfigResolverOptions {
   readonly baseConfig?: ConfigObject;
   /** `false` ignores a `.hadolint.yaml` at `root` (read only when config files are used). Default `true`. */
   readonly useHadolintConfig?: boolean;
+  /**
+   * The names a config file's `plugins` may give: those of the loaded plugins (`loadConfiguredPlugins`).
+   * Default: the plugins' `meta.name`s.
+   */
+  readonly loadedPluginNames?: ReadonlySet<string>;
 }
 
 /** A fully resolved configuration in config-file form, for `--print-config`. */
@@ -95,11 +101,13 @@ export class ConfigResolver {
   private readonly fileLayers = new Map<string, readonly Layer[]>();
   private readonly presetLayers = new Map<string, readonly Layer[]>();
   private readonly resolved = new Map<string, ResolvedConfig>();
+  private readonly loadedPluginNames: ReadonlySet<string>;
 
   constructor(options: ConfigResolverOptions) {
     this.host = options.host;
     this.root = path.resolve(options.root);
     this.registry = new RuleRegistry(options.plugins);
+    this.loadedPluginNames = options.loadedPluginNames ?? new Set(options.plugins.map((plugin) => plugin.meta.name));
     this.rules = this.registry.rules;
     this.finder = options.useConfigFiles ? new ConfigFinder(this.host, this.root) : undefined;
     const rootSource = (label: string): ConfigSource => ({ label, pointer: [], baseDir: this.root });
@@ -202,6 +210,8 @@ export class ConfigResolver {
   /** A config object as layers: what it extends, its own part, its overrides. */
   private expand(config: ConfigObject, source: ConfigSource, chain: readonly string[]): Layer[] {
     const layers: Layer[] = [];
+    // Plugins are loaded before resolving (they are code); a config file may only name loaded ones.
+    if (config.plugins && source.filePath) checkPluginNames(config.plugins, this.loadedPluginNames, source);
     const extendsList = config.extends === undefined ? [] : typeof config.extends === 'string' ? [config.extends] : config.extends;
     extendsList.forEach((name, index) => {
       const pointer = [...source.pointer, 'extends', ...(typeof config.extends === 'string' ? [] : [String(index)])];

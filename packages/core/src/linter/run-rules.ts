@@ -2,7 +2,7 @@ import type { FileEdit, OffsetRange } from '@docmind-docker-lint/fixer';
 import type { ParsedFile } from '../types/nodes.js';
 import type { ProjectFacts } from '../types/project.js';
 import type { LintMessage, Severity, Suggestion } from '../types/results.js';
-import type { AnyRule, FixFunction, ReportDescriptor, RuleContext, RuleListener } from '../types/rule.js';
+import type { AnyRule, FixFunction, ReportDescriptor, RuleContext, RuleFixer, RuleListener } from '../types/rule.js';
 import { errorMessage } from '../utils/error-message.js';
 import { createRuleFixer } from './rule-fixer.js';
 
@@ -25,7 +25,6 @@ export function runRules(
   settings: Readonly<Record<string, unknown>>,
 ): LintMessage[] {
   const messages: LintMessage[] = [];
-  const listeners: { readonly id: string; readonly listener: RuleListener }[] = [];
   const failed = new Set<string>();
   const fail = (id: string, error: unknown): void => {
     if (failed.has(id)) return;
@@ -33,19 +32,30 @@ export function runRules(
     messages.push(internalError(id, error));
   };
 
+  // Visitors by key, built once per file: a traversal step calls only the rules that listen to it,
+  // and rules with no visitor for this kind of file cost nothing after `create`.
+  const visitors = new Map<string, { readonly id: string; readonly visit: (node: unknown) => void }[]>();
   for (const enabled of rules) {
+    let listener: RuleListener;
     try {
-      const context = createContext(parsed, enabled, project, settings, messages);
-      listeners.push({ id: enabled.id, listener: enabled.rule.create(context) });
+      listener = enabled.rule.create(createContext(parsed, enabled, project, settings, messages));
     } catch (error) {
       fail(enabled.id, error);
+      continue;
+    }
+    for (const [key, visit] of Object.entries(listener as Record<string, ((node: unknown) => void) | undefined>)) {
+      if (typeof visit !== 'function') continue;
+      let list = visitors.get(key);
+      if (!list) visitors.set(key, (list = []));
+      list.push({ id: enabled.id, visit });
     }
   }
 
   const emit = (key: string, node: unknown): void => {
-    for (const { id, listener } of listeners) {
-      const visit = (listener as Record<string, ((node: unknown) => void) | undefined>)[key];
-      if (!visit || failed.has(id)) continue;
+    const list = visitors.get(key);
+    if (!list) return;
+    for (const { id, visit } of list) {
+      if (failed.has(id)) continue;
       try {
         visit(node);
       } catch (error) {
@@ -100,9 +110,9 @@ function createContext(
 ): RuleContext<string, readonly unknown[]> {
   const { file } = parsed;
   const { id, rule, severity } = enabled;
-  const fixer = createRuleFixer(file.path);
+  let fixer: RuleFixer | undefined;
   const buildFix = (fix: FixFunction): readonly FileEdit[] => {
-    const produced = fix(fixer);
+    const produced = fix((fixer ??= createRuleFixer(file.path)));
     if (produced === null) return [];
     return isEditList(produced) ? produced : [produced];
   };

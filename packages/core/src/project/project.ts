@@ -73,6 +73,17 @@ export class Project implements ProjectFacts {
     return parsed ?? undefined;
   }
 
+  /**
+   * The parse of a source this project already made (a Compose file parsed to link its services, a
+   * Dockerfile a service builds), when it was made from the same text as the same kind: the linter
+   * takes it instead of parsing the file a second time.
+   */
+  parsedFrom(source: SourceFile): ParsedFile | undefined {
+    const parsed = this.parsed.get(source.path);
+    const same = parsed && parsed.file.kind === source.kind && parsed.file.bom === source.bom && parsed.file.text === source.text;
+    return same ? parsed : undefined;
+  }
+
   /** Records a file parsed by the linter (possibly from text that is not on disk, as in an editor). */
   setFile(parsed: ParsedFile): void {
     this.parsed.set(parsed.file.path, parsed);
@@ -237,6 +248,7 @@ export class Project implements ProjectFacts {
   private isReadable(filePath: string): boolean {
     const absolute = path.resolve(filePath);
     if (!isInside(this.root, absolute)) return false;
+    if (absolute === this.root) return true;
     const folder = path.dirname(absolute);
     if (!this.realPaths.has(folder)) this.realPaths.set(folder, this.host.realPath?.(folder));
     const realFolder = this.realPaths.get(folder);

@@ -1,4 +1,4 @@
-import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import { applyDefault, RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleContext, RuleListener, RuleMeta, RuleModule } from '../types/rule.js';
 
 export interface RuleDefinition<MessageIds extends string, Options extends readonly unknown[]> {
@@ -19,7 +19,30 @@ export type CreateRule = <MessageIds extends string, Options extends readonly un
 export function makeCreateRule(urlForRule: (name: string) => string): CreateRule {
   // RuleCreator is typed for ESLint's JavaScript context; at run time it only wraps `create` and
   // sets `meta.docs.url`, which is all this engine needs of it.
-  return RuleCreator(urlForRule) as unknown as CreateRule;
+  const createRule = RuleCreator(urlForRule) as unknown as CreateRule;
+  return (definition) => withMergedOptionsOnce(createRule(definition), definition);
+}
+
+/**
+ * RuleCreator merges the options over the defaults (`applyDefault`: a deep clone) every time a rule
+ * is created, which is once per rule and file. The merge depends only on the options, so it is done
+ * once per options array (the config resolver shares them between files) and once for "no options".
+ */
+function withMergedOptionsOnce<MessageIds extends string, Options extends readonly unknown[]>(
+  rule: RuleModule<MessageIds, Options>,
+  definition: RuleDefinition<MessageIds, Options>,
+): RuleModule<MessageIds, Options> {
+  const defaults = (definition.meta.defaultOptions ?? []) as readonly unknown[];
+  const merge = (given: readonly unknown[]): Options => applyDefault(defaults as never, given as never) as unknown as Options;
+  const merged = new WeakMap<object, Options>();
+  let withoutOptions: Options | undefined;
+  const optionsFor = (given: readonly unknown[] | undefined): Options => {
+    if (!given || given.length === 0) return (withoutOptions ??= merge([]));
+    let options = merged.get(given);
+    if (!options) merged.set(given, (options = merge(given)));
+    return options;
+  };
+  return { ...rule, create: (context) => definition.create(context, optionsFor(context.options)) };
 }
 
 /** The docs URL of a built-in rule: its README in the repository. */
