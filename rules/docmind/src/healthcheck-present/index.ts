@@ -49,8 +49,9 @@ export default createRule<MessageIds, Options>({
         'An image that serves something (EXPOSE, or a server command such as streamlit or uvicorn) has a HEALTHCHECK, or every Compose service built from it has a healthcheck.',
       recommended: true,
       sources: {
+        hadolint: ['DL3057'],
         checkov: ['CKV_DOCKER_2'],
-        trivy: ['DS026'],
+        trivy: ['DS026', 'DS-0026'],
         kics: ['b03a748a-542d-44f4-bb86-9199ab4fd2d5'],
       },
     },

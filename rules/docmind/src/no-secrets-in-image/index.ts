@@ -42,7 +42,7 @@ export default createRule<MessageIds, Options>({
       description:
         'Keep secrets out of image layers: no secret ENV or ARG defaults, no COPY of key or credential files, no RUN that leaves credentials behind',
       recommended: true,
-      sources: { buildkit: ['SecretsUsedInArgOrEnv'], trivy: ['DS031'] },
+      sources: { hadolint: ['DL3064'], buildkit: ['SecretsUsedInArgOrEnv'], trivy: ['DS031', 'DS-0031'] },
     },
     messages: {
       secretArgDefault:

@@ -58,7 +58,7 @@ export default createRule<MessageIds, Options>({
       sources: {
         hadolint: ['DL3002'],
         checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'],
-        trivy: ['DS002'],
+        trivy: ['DS002', 'DS-0002'],
         kics: ['fd54f200-402c-4333-a5a4-36ef6709af2f'],
       },
     },
