@@ -1,13 +1,23 @@
-// Compiles every workspace package's TypeScript sources to `dist/` with esbuild (one output file per
-// source file, tests left out), and marks the CLI's bin as executable. Type checking is `pnpm typecheck`.
-import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+// Builds every workspace package's `dist/`:
+// - JavaScript: esbuild, one output file per source file (tests and test helpers left out);
+// - declarations: one `tsc -p tsconfig.build.json` (declarations only, no type check: `pnpm typecheck`
+//   does that), run beside esbuild, its `<package>/src/**/*.d.ts` output moved into `<package>/dist/`;
+// and marks the bins as executable.
+// `--no-types` skips the declarations (a quicker build when only JavaScript is needed).
+import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const packageDirs = ['packages', 'rules'].flatMap((group) =>
-  readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)),
-).filter((dir) => existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src')));
+const withTypes = !process.argv.includes('--no-types');
+const bundleMode = process.argv.find((arg) => arg.startsWith('--bundle='))?.slice('--bundle='.length) ?? 'none';
+const declarationsDir = path.join(root, 'node_modules/.cache/docmind-declarations');
+
+const packageDirs = ['packages', 'rules']
+  .flatMap((group) => readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)))
+  .filter((dir) => existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src')));
 
 function sources(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -17,20 +27,58 @@ function sources(dir) {
   });
 }
 
-for (const dir of packageDirs) {
-  const outdir = path.join(dir, 'dist');
-  rmSync(outdir, { recursive: true, force: true });
-  await build({
-    entryPoints: sources(path.join(dir, 'src')),
-    outdir,
-    outbase: path.join(dir, 'src'),
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
+/** Runs tsc in a child process, so it works while esbuild (in its own process) does. */
+function emitDeclarations() {
+  rmSync(declarationsDir, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc (declarations) exited with ${code}`))));
   });
-  const bin = path.join(outdir, 'bin.js');
-  if (existsSync(bin)) chmodSync(bin, 0o755);
 }
-console.log(`built ${packageDirs.length} packages`);
+
+const started = performance.now();
+for (const dir of packageDirs) rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+const declarations = withTypes ? emitDeclarations() : Promise.resolve();
+function bundleOptions(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const deps = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+  const external = bundleMode === 'all' ? deps.filter((name) => name.startsWith('@docmind-docker-lint/') || name.includes('tree-sitter') || name.startsWith('vscode-')) : deps;
+  return {
+    entryPoints: ['index.ts', 'bin.ts'].map((name) => path.join(dir, 'src', name)).filter((file) => existsSync(file)),
+    bundle: true,
+    splitting: true,
+    external: [...external, ...external.map((name) => `${name}/*`)],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  };
+}
+
+await Promise.all(
+  packageDirs.map((dir) =>
+    build({
+      ...(bundleMode === 'none' ? { entryPoints: sources(path.join(dir, 'src')), outbase: path.join(dir, 'src') } : bundleOptions(dir)),
+      outdir: path.join(dir, 'dist'),
+      format: 'esm',
+      platform: 'node',
+      target: 'node20.11',
+      sourcemap: true,
+      logLevel: 'warning',
+    }),
+  ),
+);
+for (const dir of packageDirs) {
+  for (const bin of ['bin.js']) {
+    const file = path.join(dir, 'dist', bin);
+    if (existsSync(file)) chmodSync(file, 0o755);
+  }
+}
+await declarations;
+if (withTypes) {
+  for (const dir of packageDirs) {
+    const emitted = path.join(declarationsDir, path.relative(root, dir), 'src');
+    if (existsSync(emitted)) cpSync(emitted, path.join(dir, 'dist'), { recursive: true });
+  }
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`built ${packageDirs.length} packages${withTypes ? ' with declarations' : ''} in ${seconds} s`);

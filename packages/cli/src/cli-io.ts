@@ -13,4 +13,6 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (colours default on). */
   readonly isTTY: boolean;
+  /** Whether standard error is a terminal (a progress line is drawn on large trees). Default `false`. */
+  readonly stderrIsTTY?: boolean;
 }

@@ -1,5 +1,11 @@
 import type { RuleEntry, RuleType } from '@docmind-docker-lint/core';
 
+/** One report of the run: a format, written to a file or (without one) to standard output. */
+export interface ReportTarget {
+  readonly format: string;
+  readonly outputFile: string | undefined;
+}
+
 /** What the command line asks for, validated. */
 export interface CliOptions {
   /** Files and folders to lint, relative to the working folder. */
@@ -8,8 +14,8 @@ export interface CliOptions {
   readonly fixDryRun: boolean;
   /** Only fixes of rules of these types; `undefined` means all. */
   readonly fixTypes: readonly RuleType[] | undefined;
-  readonly format: string;
-  readonly outputFile: string | undefined;
+  /** At least one; at most one of them without an output file. */
+  readonly reports: readonly ReportTarget[];
   readonly configFile: string | undefined;
   readonly useConfigFiles: boolean;
   readonly rules: Readonly<Record<string, RuleEntry>>;
@@ -23,6 +29,11 @@ export interface CliOptions {
   readonly ignorePatterns: readonly string[];
   readonly maxFileSize: number | undefined;
   readonly reportUnusedDisableDirectives: boolean;
+  /** Read hadolint's `.hadolint.yaml` at the project root (off with `--no-hadolint-config`). */
+  readonly useHadolintConfig: boolean;
+  /** `--init`: write a starter config instead of linting; `force` lets it replace one. */
+  readonly init: boolean;
+  readonly force: boolean;
   readonly debug: boolean;
   /** `undefined`: decide from the terminal and the environment. */
   readonly color: boolean | undefined;

@@ -531,12 +531,12 @@ describe('information', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(
       [
-        'Rule               Type        Fixes        Recommended  Description',
-        'explode            problem                               Throws.',
-        'keyword-case       layout      fix                       Write instruction keywords in upper case.',
-        'no-container-name  suggestion               yes          Let Compose name containers.',
-        'no-latest-tag      problem     fix          yes          Pin images to a tag other than latest.',
-        'require-user       suggestion  suggestions  yes          Images should not run as root.',
+        'Rule               Pack         Type        Fixes        Recommended  Description',
+        'explode            test-plugin  problem                               Throws.',
+        'keyword-case       test-plugin  layout      fix                       Write instruction keywords in upper case.',
+        'no-container-name  test-plugin  suggestion               yes          Let Compose name containers.',
+        'no-latest-tag      test-plugin  problem     fix          yes          Pin images to a tag other than latest.',
+        'require-user       test-plugin  suggestion  suggestions  yes          Images should not run as root.',
         '',
       ].join('\n'),
     );

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type * as CoreModule from '@docmind-docker-lint/core';
 import type { AnyRule, LintMessage, LintOptions, LintResult, Plugin } from '@docmind-docker-lint/core';
 import type { CliIo } from './cli-io.js';
-import type { CliOptions } from './cli-options.js';
+import type { CliOptions, ReportTarget } from './cli-options.js';
 import { formatRulesTable } from './format-rules-table.js';
 import { formatters } from './formatters/index.js';
+import { runInit } from './init-config.js';
 import { packageVersion } from './package-version.js';
 import { parseCliArgs } from './parse-args.js';
+import { PROGRESS_MIN_FILES, ProgressLine } from './progress-line.js';
 import { readText } from './read-text.js';
 import { errorsOnly, internalErrors, isMissingPath } from './result-filters.js';
 import { usage } from './usage.js';
@@ -73,11 +75,13 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
     ignorePatterns: options.ignorePatterns,
     maxFileSize: options.maxFileSize,
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 2 as const } : {}),
+    ...(options.useHadolintConfig ? {} : { useHadolintConfig: false }),
   };
   try {
+    if (options.init) return await runInit(core, io, options.force, mainOptions.plugins);
     if (options.listRules) {
       const session = await core.LintSession.create({ cwd: io.cwd, plugins: mainOptions.plugins, useConfigFiles: false });
-      io.stdout.write(formatRulesTable(session.rules));
+      io.stdout.write(formatRulesTable(session.plugins));
       return EXIT_CLEAN;
     }
     if (options.printConfig !== undefined) {
@@ -86,7 +90,7 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
       io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
       return EXIT_CLEAN;
     }
-    return await lintAndReport(core, options, lintOptions, io, mainOptions);
+    return await lintAndReport(core, options, lintOptions, io);
   } catch (error) {
     if (!(error instanceof core.ConfigError)) throw error;
     io.stderr.write(`${NAME}: invalid configuration: ${relativeConfigMessage(error, io.cwd)}\n`);
@@ -98,16 +102,21 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
 async function lintAndReport(
   core: Core,
   options: CliOptions,
-  lintOptions: LintOptions,
+  baseOptions: LintOptions,
   io: CliIo,
-  mainOptions: MainOptions,
 ): Promise<number> {
   const started = performance.now();
+  // The run's configuration, read once up front: rule metadata for the reports, ignores for the
+  // progress line, hadolint's failure threshold. A broken config fails here, before any linting.
+  const session = await core.LintSession.create(baseOptions);
   const stdinText = options.stdin ? await readText(io.stdin) : undefined;
+  const progress = stdinText === undefined ? progressLineFor(core, session, options, io) : undefined;
+  const lintOptions: LintOptions = progress ? { ...baseOptions, onFileLinted: (filePath) => progress.fileLinted(filePath) } : baseOptions;
   const results =
     stdinText === undefined
       ? await core.lintProject({ ...lintOptions, patterns: options.paths, ...fixOptions(options) })
       : await lintStdin(core, stdinText, options, lintOptions, io.cwd);
+  progress?.clear();
   if (options.debug) {
     const files = results.length === 1 ? '1 file' : `${results.length} files`;
     io.stderr.write(`${NAME}: linted ${files} in ${Math.round(performance.now() - started)} ms\n`);
@@ -139,22 +148,41 @@ async function lintAndReport(
   }
 
   const shown = options.quiet ? linted.map(errorsOnly) : linted;
-  const report = await formatReport(core, shown, options, io, mainOptions);
+  const rulesMeta = rulesMetaFor(session.rules, shown);
   const fixedStdin = options.fix && stdinText !== undefined;
-  if (options.outputFile !== undefined) {
-    failed = !(await writeReport(path.resolve(io.cwd, options.outputFile), report, io)) || failed;
-  } else {
-    // With --stdin --fix, standard output carries the fixed text, so the report goes to stderr.
-    (fixedStdin ? io.stderr : io.stdout).write(report);
+  for (const target of options.reports) {
+    const report = await formatReport(shown, target, options, io, rulesMeta);
+    if (target.outputFile !== undefined) {
+      failed = !(await writeReport(path.resolve(io.cwd, target.outputFile), report, io)) || failed;
+    } else {
+      // With --stdin --fix, standard output carries the fixed text, so the report goes to stderr.
+      (fixedStdin ? io.stderr : io.stdout).write(report);
+    }
   }
   if (fixedStdin) io.stdout.write(fixedText(linted, stdinText));
 
   const errorCount = shown.reduce((sum, result) => sum + result.errorCount, 0);
   const warningCount = shown.reduce((sum, result) => sum + result.warningCount, 0);
-  const tooManyWarnings = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
-  if (tooManyWarnings) io.stderr.write(`${NAME} found too many warnings (maximum: ${options.maxWarnings}).\n`);
+  const threshold = session.config.hadolintConfig?.failureThreshold;
+  const maxWarnings = options.maxWarnings ?? (threshold && WARNINGS_FAIL.has(threshold) ? 0 : undefined);
+  const tooManyWarnings = maxWarnings !== undefined && warningCount > maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`${NAME} found too many warnings (maximum: ${maxWarnings}).\n`);
   if (failed) return EXIT_FAILURE;
-  return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+  // hadolint's `failure-threshold: none` (or `no-fail`) reports problems without failing, unless --max-warnings asks.
+  const errorsFail = !(threshold && NOTHING_FAILS.has(threshold));
+  return (errorsFail && errorCount > 0) || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+/** hadolint `failure-threshold` values under which warnings fail the run, as with `--max-warnings 0`. */
+const WARNINGS_FAIL: ReadonlySet<string> = new Set(['warning', 'info', 'style']);
+/** hadolint `failure-threshold` values under which no problem fails the run. */
+const NOTHING_FAILS: ReadonlySet<string> = new Set(['none', 'ignore']);
+
+/** A progress line on stderr when it is a terminal and the tree is large; never for piped output. */
+function progressLineFor(core: Core, session: CoreModule.LintSession, options: CliOptions, io: CliIo): ProgressLine | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  const { files } = core.discoverFiles(session.host, session.root, options.paths, (filePath) => session.isIgnored(filePath));
+  return files.length >= PROGRESS_MIN_FILES ? new ProgressLine(io.stderr, files.length) : undefined;
 }
 
 /** `fix` and `fixTypes` for the core; with `--quiet` only errors are fixed, as ESLint does. */
@@ -184,31 +212,24 @@ function fixedText(results: readonly LintResult[], input: string): string {
 }
 
 async function formatReport(
-  core: Core,
   results: readonly LintResult[],
+  target: ReportTarget,
   options: CliOptions,
   io: CliIo,
-  mainOptions: MainOptions,
+  rulesMeta: Record<string, AnyRule['meta']>,
 ): Promise<string> {
-  const formatter = await formatters[options.format]!.load();
+  const formatter = await formatters[target.format]!.load();
   // A report written to a file gets no colours unless --color asks for them.
-  const color = options.outputFile !== undefined && options.color === undefined ? false : useColor(options.color, io.env, io.isTTY);
-  const rulesMeta = await rulesMetaFor(core, results, io.cwd, mainOptions);
+  const color = target.outputFile !== undefined && options.color === undefined ? false : useColor(options.color, io.env, io.isTTY);
   return formatter(results, { cwd: io.cwd, rulesMeta, color });
 }
 
-/** The meta of the rules that reported, by id (ESLint's `rulesMeta` for formatters). */
-async function rulesMetaFor(
-  core: Core,
-  results: readonly LintResult[],
-  cwd: string,
-  mainOptions: MainOptions,
-): Promise<Record<string, AnyRule['meta']>> {
-  const session = await core.LintSession.create({ cwd, plugins: mainOptions.plugins, useConfigFiles: false });
+/** The meta of the rules that reported, silenced problems included, by id (ESLint's `rulesMeta` for formatters). */
+function rulesMetaFor(rules: ReadonlyMap<string, AnyRule>, results: readonly LintResult[]): Record<string, AnyRule['meta']> {
   const meta: Record<string, AnyRule['meta']> = {};
   for (const result of results) {
-    for (const message of result.messages) {
-      const rule = message.ruleId === null ? undefined : session.rules.get(message.ruleId);
+    for (const message of [...result.messages, ...result.suppressedMessages]) {
+      const rule = message.ruleId === null ? undefined : rules.get(message.ruleId);
       if (rule && message.ruleId !== null) meta[message.ruleId] = rule.meta;
     }
   }

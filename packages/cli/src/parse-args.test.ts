@@ -5,7 +5,10 @@ describe('parseCliArgs', () => {
   it('defaults to linting the current folder with the stylish formatter', () => {
     expect(parseCliArgs([])).toMatchObject({
       paths: ['.'],
-      format: 'stylish',
+      reports: [{ format: 'stylish', outputFile: undefined }],
+      useHadolintConfig: true,
+      init: false,
+      force: false,
       fix: false,
       fixDryRun: false,
       fixTypes: undefined,
@@ -46,8 +49,7 @@ describe('parseCliArgs', () => {
       paths: ['a', 'b/Dockerfile'],
       fixDryRun: true,
       fixTypes: ['problem', 'layout'],
-      format: 'json',
-      outputFile: 'report.json',
+      reports: [{ format: 'json', outputFile: 'report.json' }],
       configFile: 'lint.yaml',
       maxWarnings: 3,
       quiet: true,
@@ -58,6 +60,25 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('pairs one --format and one --output-file in any order', () => {
+    expect(parseCliArgs(['-o', 'out.txt', '-f', 'compact']).reports).toEqual([{ format: 'compact', outputFile: 'out.txt' }]);
+    expect(parseCliArgs(['-o', 'out.txt']).reports).toEqual([{ format: 'stylish', outputFile: 'out.txt' }]);
+  });
+
+  it('gives each of several --format flags the --output-file after it, and standard output to one without', () => {
+    const argv = ['-f', 'github', '-f', 'sarif', '-o', 'lint.sarif', '--format=gitlab', '--output-file=gl-code-quality.json'];
+    expect(parseCliArgs(argv).reports).toEqual([
+      { format: 'github', outputFile: undefined },
+      { format: 'sarif', outputFile: 'lint.sarif' },
+      { format: 'gitlab', outputFile: 'gl-code-quality.json' },
+    ]);
+  });
+
+  it('reads --init, --force and --no-hadolint-config', () => {
+    expect(parseCliArgs(['--init', '--force'])).toMatchObject({ init: true, force: true });
+    expect(parseCliArgs(['--no-hadolint-config']).useHadolintConfig).toBe(false);
+  });
+
   it('lets the last of --color and --no-color win', () => {
     expect(parseCliArgs(['--color', '--no-color']).color).toBe(false);
     expect(parseCliArgs(['--no-color', '--color']).color).toBe(true);
@@ -66,7 +87,13 @@ describe('parseCliArgs', () => {
   it.each([
     [['--nope'], "Unknown option '--nope'"],
     [['--format'], "Option '-f, --format <value>' argument missing"],
-    [['--format', 'xml'], 'Unknown format "xml". Formats: stylish, json, diff.'],
+    [['--format', 'xml'], 'Unknown format "xml". Formats: stylish, json, diff, sarif, github, gitlab, checkstyle, junit, compact.'],
+    [['-f', 'json', '-f', 'sarif'], 'Only one report can go to standard output, but json and sarif have no --output-file.'],
+    [['-o', 'a.json', '-f', 'json', '-f', 'sarif', '-o', 'b.sarif'], '--output-file a.json comes before any --format'],
+    [['-f', 'json', '-o', 'a.json', '-o', 'b.json', '-f', 'sarif'], '--format json has two output files (a.json, b.json)'],
+    [['-f', 'json', '-o', 'same', '-f', 'sarif', '-o', './same'], 'Two reports would be written to the same --output-file.'],
+    [['--force'], '--force needs --init.'],
+    [['--init', 'services'], '--init writes a config for the working folder; give no paths with it.'],
     [['--fix', '--fix-dry-run'], '--fix and --fix-dry-run cannot be used together.'],
     [['--fix-type', 'problem'], '--fix-type needs --fix or --fix-dry-run.'],
     [['--fix', '--fix-type', 'style'], 'Unknown fix type "style". Fix types: problem, suggestion, layout.'],

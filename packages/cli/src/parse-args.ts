@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RuleEntry, RuleType } from '@docmind-docker-lint/core';
-import type { CliOptions } from './cli-options.js';
+import type { CliOptions, ReportTarget } from './cli-options.js';
 import { DEFAULT_FORMAT, formatterNames, formatters } from './formatters/index.js';
 import { readFlowValue } from './read-flow-value.js';
 import { UsageError } from './usage-error.js';
@@ -12,8 +13,8 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'fix-type': { type: 'string', multiple: true },
-  format: { type: 'string', short: 'f' },
-  'output-file': { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o', multiple: true },
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
   rule: { type: 'string', multiple: true },
@@ -26,6 +27,9 @@ const OPTIONS = {
   'ignore-pattern': { type: 'string', multiple: true },
   'max-file-size': { type: 'string' },
   'report-unused-disable-directives': { type: 'boolean' },
+  'no-hadolint-config': { type: 'boolean' },
+  init: { type: 'boolean' },
+  force: { type: 'boolean' },
   debug: { type: 'boolean' },
   // Declared rather than `allowNegative`, which Node only has from 20.16.
   color: { type: 'boolean' },
@@ -44,10 +48,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const fixTypes = values['fix-type'] && parseFixTypes(values['fix-type']);
   if (fixTypes && !fix && !fixDryRun) throw new UsageError('--fix-type needs --fix or --fix-dry-run.');
 
-  const format = values.format ?? DEFAULT_FORMAT;
-  if (!Object.hasOwn(formatters, format)) {
-    throw new UsageError(`Unknown format "${format}". Formats: ${formatterNames().join(', ')}.`);
-  }
+  const reports = reportTargets(tokens);
 
   const stdin = values.stdin ?? false;
   if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename needs --stdin.');
@@ -56,14 +57,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError('--print-config takes one file and no other paths.');
   }
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
+  const init = values.init ?? false;
+  if (values.force && !init) throw new UsageError('--force needs --init.');
+  if (init && positionals.length > 0) throw new UsageError('--init writes a config for the working folder; give no paths with it.');
 
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     fix,
     fixDryRun,
     fixTypes,
-    format,
-    outputFile: values['output-file'],
+    reports,
     configFile: values.config,
     useConfigFiles: !values['no-config'],
     rules: parseRuleFlags(values.rule ?? []),
@@ -76,6 +79,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ignorePatterns: values['ignore-pattern'] ?? [],
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseCount('--max-file-size', values['max-file-size'], 1),
     reportUnusedDisableDirectives: values['report-unused-disable-directives'] ?? false,
+    useHadolintConfig: !values['no-hadolint-config'],
+    init,
+    force: values.force ?? false,
     debug: values.debug ?? false,
     color: lastColorFlag(tokens),
     version: values.version ?? false,
@@ -90,6 +96,49 @@ function readArgs(argv: readonly string[]) {
     // parseArgs explains unknown flags and missing values well; only the exit code is ours.
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * The reports to write, from the `--format` and `--output-file` flags in the order given. One of
+ * each pairs them whatever their order. With more, each `--output-file` belongs to the `--format`
+ * before it; a `--format` without one writes to standard output, which only one of them may do.
+ */
+function reportTargets(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): ReportTarget[] {
+  const flags = tokens.filter(
+    (token): token is { kind: 'option'; name: 'format' | 'output-file'; value: string } =>
+      token.kind === 'option' && (token.name === 'format' || token.name === 'output-file'),
+  );
+  const formats = flags.filter((flag) => flag.name === 'format').map((flag) => flag.value);
+  const files = flags.filter((flag) => flag.name === 'output-file').map((flag) => flag.value);
+  for (const format of formats) {
+    if (!Object.hasOwn(formatters, format)) {
+      throw new UsageError(`Unknown format "${format}". Formats: ${formatterNames().join(', ')}.`);
+    }
+  }
+  if (formats.length <= 1 && files.length <= 1) return [{ format: formats[0] ?? DEFAULT_FORMAT, outputFile: files[0] }];
+
+  const targets: { format: string; outputFile: string | undefined }[] = [];
+  for (const flag of flags) {
+    if (flag.name === 'format') {
+      targets.push({ format: flag.value, outputFile: undefined });
+      continue;
+    }
+    const current = targets.at(-1);
+    if (!current) throw new UsageError(`--output-file ${flag.value} comes before any --format; give each --output-file after its --format.`);
+    if (current.outputFile !== undefined) {
+      throw new UsageError(`--format ${current.format} has two output files (${current.outputFile}, ${flag.value}); give each report its own --format.`);
+    }
+    current.outputFile = flag.value;
+  }
+  const toStdout = targets.filter((target) => target.outputFile === undefined);
+  if (toStdout.length > 1) {
+    throw new UsageError(
+      `Only one report can go to standard output, but ${toStdout.map((target) => target.format).join(' and ')} have no --output-file.`,
+    );
+  }
+  const paths = targets.flatMap((target) => (target.outputFile === undefined ? [] : [path.resolve(target.outputFile)]));
+  if (new Set(paths).size < paths.length) throw new UsageError('Two reports would be written to the same --output-file.');
+  return targets;
 }
 
 /** `--fix-type problem,layout`, repeatable. */

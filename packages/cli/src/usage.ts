@@ -14,7 +14,8 @@ Fixing:
 
 Output:
   -f, --format NAME             Output format: ${formatterNames().join(', ')} (default: stylish)
-  -o, --output-file PATH        Write the report to a file instead of standard output
+  -o, --output-file PATH        Write the report to a file instead of standard output. Several reports in one
+                                run: each --format takes the --output-file after it; one may go to stdout
   --quiet                       Report errors only
   --max-warnings N              Exit with 1 when there are more than N warnings
   --color, --no-color           Force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
@@ -27,10 +28,15 @@ Configuration:
   --max-file-size BYTES         Skip files larger than this (default: 5 MiB)
   --report-unused-disable-directives
                                 Report disable comments that silence nothing, as errors
+  --no-hadolint-config          Do not read hadolint's .hadolint.yaml at the project root
 
 Input:
   --stdin                       Lint the text on standard input
   --stdin-filename NAME         The path that text is linted as (default: Dockerfile)
+
+Setup:
+  --init                        Write a starter config for the project in the current folder
+  --force                       With --init, replace the folder's config file
 
 Information:
   --print-config FILE           Print the configuration that applies to FILE, as JSON

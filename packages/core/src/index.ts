@@ -1,5 +1,7 @@
 // The public API of @docmind-docker-lint/core. See docs/api.md.
 export { lintProject, type LintProjectOptions } from './api/lint-project.js';
+export type { CacheOptions } from './cache/lint-cache.js';
+export type { Concurrency } from './workers/lint-pool.js';
 export { lintText, type LintTextOptions } from './api/lint-text.js';
 export { applyFixes } from './api/apply-fixes.js';
 export { LintSession, DEFAULT_MAX_FILE_SIZE, type LintOptions } from './api/lint-session.js';

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { createColors } from 'picocolors';
-import type { LintMessage, LintResult } from '@docmind-docker-lint/core';
+import type { LintMessage } from '@docmind-docker-lint/core';
 import type { Formatter } from './formatter.js';
+import { reportPath } from './report-path.js';
 
 /**
  * ESLint's stylish output: problems grouped under each file's path (relative to `cwd`, underlined),
@@ -21,7 +21,7 @@ export const formatStylish: Formatter = (results, { cwd, color }) => {
     warningCount += result.warningCount;
     fixableErrorCount += result.fixableErrorCount;
     fixableWarningCount += result.fixableWarningCount;
-    output += `${colors.underline(displayPath(cwd, result))}\n`;
+    output += `${colors.underline(reportPath(cwd, result.filePath))}\n`;
     output += `${problemRows(result.messages, colors).join('\n')}\n\n`;
   }
 
@@ -74,11 +74,6 @@ function problemRows(messages: readonly LintMessage[], colors: Colors): string[]
     ];
     return `  ${cells.join('  ')}`.replace(/\s+$/u, '');
   });
-}
-
-function displayPath(cwd: string, result: LintResult): string {
-  const relative = path.relative(cwd, result.filePath);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? result.filePath : relative;
 }
 
 function plural(word: string, count: number): string {

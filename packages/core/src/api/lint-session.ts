@@ -11,7 +11,7 @@ import { parseSource, Project } from '../project/project.js';
 import { loadShellParser } from '../shell/shell-parser.js';
 import { SourceFile, type FileKind } from '../source/source-file.js';
 import type { ConfigObject, RuleEntry } from '../types/config.js';
-import type { ProjectHost } from '../types/project.js';
+import type { ProjectFacts, ProjectHost } from '../types/project.js';
 import type { LintResult, Severity } from '../types/results.js';
 import type { AnyRule, Plugin } from '../types/rule.js';
 import { loadBuiltinPlugins } from './builtin-plugins.js';
@@ -135,14 +135,17 @@ export class LintSession {
     return new Project(host, this.root, composeFilesNear(host, this.root, files), kinds);
   }
 
-  /** Lints one file of the project, reading it through the project's host. */
-  lintFile(project: Project, file: DiscoveredFile): LintResult {
-    const result = this.lintFileOnce(project, file);
+  /**
+   * Lints one file of the project, reading it through the project's host. `facts` is what rules see
+   * as `context.project` (default: the project itself; the cache passes a view that records).
+   */
+  lintFile(project: Project, file: DiscoveredFile, facts: ProjectFacts = project): LintResult {
+    const result = this.lintFileOnce(project, file, facts);
     this.onFileLinted?.(file.path);
     return result;
   }
 
-  private lintFileOnce(project: Project, file: DiscoveredFile): LintResult {
+  private lintFileOnce(project: Project, file: DiscoveredFile, facts: ProjectFacts): LintResult {
     const stat = project.host.stat(file.path);
     if (stat && stat.size > this.maxFileSize) {
       return notLinted(file.path, 1, `File is larger than ${formatBytes(this.maxFileSize)} (${formatBytes(stat.size)}); not linted. Raise the size limit to lint it.`);
@@ -151,17 +154,17 @@ export class LintSession {
     if (!bytes) return notLinted(file.path, 2, 'File could not be read.');
     const decoded = decodeBytes(bytes);
     if ('problem' in decoded) return notLinted(file.path, 2, decoded.problem);
-    return this.lintSource(project, SourceFile.fromText(file.path, decoded.text, file.kind));
+    return this.lintSource(project, SourceFile.fromText(file.path, decoded.text, file.kind), facts);
   }
 
   /** Lints a text as the file at its path (the text need not be on disk). */
-  lintSource(project: Project, source: SourceFile): LintResult {
+  lintSource(project: Project, source: SourceFile, facts: ProjectFacts = project): LintResult {
     const parsed = project.parsedFrom(source) ?? parseSource(source);
     if (!parsed) return summarize(source.path, [], []);
     project.setFile(parsed);
     const config = this.config.forFile(source.path);
     const effective = this.reportUnused === undefined ? config : { ...config, reportUnusedDisableDirectives: this.reportUnused };
-    return lintParsedFile(parsed, effective, this.rules, project);
+    return lintParsedFile(parsed, effective, this.rules, facts);
   }
 
   /** Whether a path is ignored by config `ignores` or `--ignore-pattern`. */

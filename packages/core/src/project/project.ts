@@ -34,21 +34,26 @@ export class Project implements ProjectFacts {
   private readonly contexts = new Map<string, readonly BuildContext[]>();
   private readonly realPaths = new Map<string, string | undefined>();
   private servicesByDockerfile: Map<string, ServiceNode[]> | undefined;
-  readonly composeFiles: readonly ComposeFileNode[];
+  private composeNodes: readonly ComposeFileNode[] | undefined;
   private readonly realRoot: string;
 
   constructor(
     readonly host: ProjectHost,
     readonly root: string,
     /** Compose files of the run (discovered or named), linked to the Dockerfiles they build. */
-    composePaths: readonly string[],
+    readonly composePaths: readonly string[],
     /** Files whose kind was given explicitly (a named file with an unusual name). */
     private readonly kinds: ReadonlyMap<string, FileKind> = new Map(),
   ) {
     this.realRoot = host.realPath?.(root) ?? root;
-    this.composeFiles = composePaths
+  }
+
+  /** The Compose files of the run, parsed when first asked for (a project that needs none parses none). */
+  get composeFiles(): readonly ComposeFileNode[] {
+    this.composeNodes ??= this.composePaths
       .map((composePath) => this.getFile(composePath))
       .filter((file): file is ComposeFileNode => file?.type === 'ComposeFile');
+    return this.composeNodes;
   }
 
   /** The text of a file (BOM removed), or `undefined` when it cannot be read as text. */
@@ -87,6 +92,15 @@ export class Project implements ProjectFacts {
   /** Records a file parsed by the linter (possibly from text that is not on disk, as in an editor). */
   setFile(parsed: ParsedFile): void {
     this.parsed.set(parsed.file.path, parsed);
+  }
+
+  /**
+   * Forgets the parse of a linted file that no other file's lint can ask for (a Dockerfile that no
+   * Compose service builds), so a run over many files does not keep every syntax tree until its end.
+   */
+  release(filePath: string): void {
+    const parsed = this.parsed.get(filePath);
+    if (parsed?.type === 'Dockerfile' && this.servicesBuilding(filePath).length === 0) this.parsed.delete(filePath);
   }
 
   getDockerfile(filePath: string): DockerfileNode | undefined {
