@@ -29,6 +29,6 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { URL: 'readonly', console: 'readonly', process: 'readonly' } },
+    languageOptions: { globals: { URL: 'readonly', console: 'readonly', process: 'readonly', performance: 'readonly' } },
   },
 );
