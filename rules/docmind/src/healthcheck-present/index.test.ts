@@ -10,7 +10,7 @@ const lines = (...text: string[]): string => text.map((line) => `${line}\n`).joi
 
 /** The suggested HEALTHCHECK for Streamlit on a port. */
 const streamlitCheck = (port: number): string =>
-  `HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}/_stcore/health')"`;
+  `HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}/_stcore/health')"]`;
 
 const COMPOSE_APP = lines('services:', '  app:', '    build: .', '    ports:', '      - "8501:8501"');
 const COMPOSE_APP_WITH_HEALTHCHECK = lines(

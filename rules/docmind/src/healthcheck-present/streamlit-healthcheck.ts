@@ -5,7 +5,7 @@ const STREAMLIT_DEFAULT_PORT = '8501';
 
 /** The HEALTHCHECK that asks Streamlit's own health endpoint, with Python's standard library only. */
 export function streamlitHealthcheck(port: string): string {
-  return `HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}/_stcore/health')"`;
+  return `HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}/_stcore/health')"]`;
 }
 
 /**
