@@ -5,7 +5,7 @@ new RuleTester().run('copy-destination-require-workdir', rule, {
   valid: [
     'FROM alpine:3.20\nCOPY app.sh /usr/local/bin/app.sh\n',
     'FROM alpine:3.20\nWORKDIR /app\nCOPY . .\n',
-    { name: 'variables and Windows drives', code: 'FROM alpine:3.20\nCOPY a.sh $APP_HOME\nCOPY b.sh "${APP_HOME}/bin/"\nCOPY c.ps1 c:\\tools\\c.ps1\n' },
+    { name: 'variables and Windows drives', code: 'FROM alpine:3.20\nCOPY a.sh $APP_HOME\nCOPY b.sh "${APP_HOME}/bin/"\nCOPY d.ipynb "${HOME}"/d.ipynb\nCOPY c.ps1 c:\\tools\\c.ps1\n' },
     { name: 'WORKDIR of the stage it is built on', code: 'FROM alpine:3.20 AS base\nWORKDIR /app\nFROM base\nCOPY . .\n' },
     { name: 'ONBUILD WORKDIR before ONBUILD COPY', code: 'FROM alpine:3.20\nONBUILD WORKDIR /app\nONBUILD COPY . .\n' },
     { name: 'exec form', code: 'FROM alpine:3.20\nCOPY ["a b.txt", "/srv/"]\n' },

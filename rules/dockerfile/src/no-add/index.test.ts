@@ -8,6 +8,7 @@ new RuleTester().run('no-add', rule, {
     'FROM alpine:3.20\nADD "file.tgz" /usr/src/app/\n',
     'FROM alpine:3.20\nADD https://example.com/tool.tgz /opt/\n',
     'FROM alpine:3.20\nADD git@github.com:example/repo.git /src\n',
+    { name: 'a variable may hold a URL or an archive', code: 'FROM alpine:3.20\nADD $ALPACA_URL /usr/local/bin/alpaca\nADD ${BASE}/tool.bin /bin/\n' },
   ],
   invalid: [
     {
@@ -26,11 +27,11 @@ new RuleTester().run('no-add', rule, {
       output: 'FROM alpine:3.20\ncopy --chown=app --link a b /app/\nCOPY <<EOF /etc/motd\nhello\nEOF\nONBUILD COPY . /src\n',
     },
     {
-      name: 'no fix when COPY would do less: an archive among the sources, a variable, an ADD-only flag',
-      code: 'FROM alpine:3.20\nADD app.zip vendor.tar.gz /opt/\nADD $JAR_FILE app.jar\nADD --checksum=sha256:0123 local.bin /bin/\n',
+      name: 'no fix when COPY would do less: an archive or a variable among the sources, an ADD-only flag',
+      code: 'FROM alpine:3.20\nADD app.zip vendor.tar.gz /opt/\nADD $LIB app.jar /app/\nADD --checksum=sha256:0123 local.bin /bin/\n',
       errors: [
         { messageId: 'localAdd', data: { source: 'app.zip' }, line: 2, column: 1, endLine: 2, endColumn: 4 },
-        { messageId: 'localAdd', data: { source: '$JAR_FILE' }, line: 3, column: 1, endLine: 3, endColumn: 4 },
+        { messageId: 'localAdd', data: { source: 'app.jar' }, line: 3, column: 1, endLine: 3, endColumn: 4 },
         { messageId: 'localAdd', data: { source: 'local.bin' }, line: 4, column: 1, endLine: 4, endColumn: 4 },
       ],
       output: null,

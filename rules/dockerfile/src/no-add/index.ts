@@ -45,7 +45,9 @@ export default createRule<MessageIds, Options>({
   },
   create(context, [{ allowArchives, allowUrls }]) {
     const text = context.sourceFile.text;
-    const disallowed = (kind: CopySourceKind): boolean => (kind === 'archive' ? !allowArchives : kind === 'url' ? !allowUrls : true);
+    // A source spelled with a variable may be a URL or an archive: only the build knows.
+    const disallowed = (kind: CopySourceKind): boolean =>
+      kind === 'archive' ? !allowArchives : kind === 'url' ? !allowUrls : kind !== 'variable';
     const check = (instruction: InstructionNode): void => {
       const copy = copyArguments(instruction);
       if (copy?.keyword !== 'ADD' || copy.sources.length === 0) return;

@@ -11,6 +11,7 @@ new RuleTester().run('require-assume-yes', rule, {
     `${F}RUN apt-get install -yq --no-install-recommends curl\n`,
     { name: 'quiet level 2 implies yes', code: `${F}RUN apt-get install -qq curl && apt-get install -q -q a && apt-get install -q=2 b && apt-get install --quiet --quiet c\n` },
     `${F}RUN apt-get -o APT::Get::Assume-Yes=true install curl\n`,
+    { name: 'a simulation asks nothing', code: `${F}RUN if apt-get install -s curl > /dev/null; then echo ok; fi\n` },
     { name: 'commands that never ask', code: `${F}RUN apt-get update && apt-get clean && yum clean all && zypper refresh && dnf makecache\n` },
     'FROM fedora:40\nRUN dnf install -y httpd && microdnf --assumeyes install curl && yum -y groupinstall tools\n',
     'FROM fedora:40\nRUN dnf --setopt=assumeyes=1 install httpd\n',

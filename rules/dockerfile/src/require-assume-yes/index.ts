@@ -75,7 +75,11 @@ function isNonInteractive(invocation: PackageManagerCommand): boolean {
   const { command, manager } = invocation;
   switch (manager) {
     case 'apt-get':
-      return findOption(command, ['-y', '--yes', '--assume-yes']) !== undefined || aptQuietLevel(command.args) >= 2 || hasAssumeYesConfig(command.args);
+      return (
+        findOption(command, ['-y', '--yes', '--assume-yes', '-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act']) !== undefined ||
+        aptQuietLevel(command.args) >= 2 ||
+        hasAssumeYesConfig(command.args)
+      );
     case 'zypper':
       return findOption(command, ['-y', '--no-confirm', '--non-interactive']) !== undefined || hasGlobalShortN(invocation);
     default:

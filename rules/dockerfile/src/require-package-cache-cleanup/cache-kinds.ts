@@ -56,7 +56,9 @@ export const CACHE_KINDS: readonly CacheKind[] = [
     cache: 'the package lists (/var/lib/apt/lists)',
     cleanup: 'rm -rf /var/lib/apt/lists/*',
     fills: new Set(['update']),
-    empties: (command) => removesUnder(command, ['/var/lib/apt/lists']),
+    // `apt-get dist-clean` (apt 2.7 and later) removes the lists too.
+    empties: (command, invocation) =>
+      removesUnder(command, ['/var/lib/apt/lists']) || (invocation?.manager !== 'aptitude' && invocation?.subcommand?.value === 'dist-clean'),
     // The lists folder itself, or both apt folders (the recipe in Docker's cache mount documentation).
     mounted: (instruction) =>
       runMounts(instruction).some((mount) => isCacheOrTmpfs(mount.type) && (mount.target ?? '').startsWith('/var/lib/apt/lists')) ||

@@ -20,7 +20,8 @@ new RuleTester().run('require-package-cache-cleanup', rule, {
     'FROM opensuse/leap:15\nRUN --mount=type=tmpfs,target=/var/cache/zypp zypper -n in httpd\n',
     'FROM node:22\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
     'FROM node:22\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n',
-    'FROM node:22\nRUN yarn build && yarn test\n',
+    'FROM node:22\nRUN yarn build && yarn test && yarn --version\n',
+    { name: 'apt-get dist-clean removes the lists', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n' },
   ],
   invalid: [
     {
@@ -28,7 +29,7 @@ new RuleTester().run('require-package-cache-cleanup', rule, {
       errors: [
         {
           messageId: 'cacheLeft',
-          data: { manager: 'apt-get', subcommand: 'update', cache: 'the package lists (/var/lib/apt/lists)', cleanup: 'rm -rf /var/lib/apt/lists/*' },
+          data: { command: 'apt-get update', cache: 'the package lists (/var/lib/apt/lists)', cleanup: 'rm -rf /var/lib/apt/lists/*' },
           line: 2,
           column: 13,
           endLine: 2,
@@ -58,9 +59,9 @@ new RuleTester().run('require-package-cache-cleanup', rule, {
       code: `${R}RUN microdnf install -y a\nRUN dnf group install -y tools\nRUN zypper -n in b\nRUN yarn\n`,
       errors: [
         { messageId: 'cacheLeft', line: 2, column: 14, endLine: 2, endColumn: 21 },
-        { messageId: 'cacheLeft', line: 3, column: 15, endLine: 3, endColumn: 22 },
+        { messageId: 'cacheLeft', data: { command: 'dnf group install', cache: 'the package metadata and downloads (/var/cache)', cleanup: 'dnf clean all' }, line: 3, column: 15, endLine: 3, endColumn: 22 },
         { messageId: 'cacheLeft', line: 4, column: 15, endLine: 4, endColumn: 17 },
-        { messageId: 'cacheLeft', line: 5, column: 5, endLine: 5, endColumn: 9 },
+        { messageId: 'cacheLeft', data: { command: 'yarn', cache: 'the downloaded packages (the yarn cache)', cleanup: 'yarn cache clean' }, line: 5, column: 5, endLine: 5, endColumn: 9 },
       ],
       output: `${R}RUN microdnf install -y a && microdnf clean all\nRUN dnf group install -y tools && dnf clean all\nRUN zypper -n in b && zypper clean --all\nRUN yarn && yarn cache clean\n`,
     },

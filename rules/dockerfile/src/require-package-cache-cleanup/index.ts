@@ -13,6 +13,8 @@ export type MessageIds = 'cacheLeft';
 
 const NESTED_SUBCOMMANDS = new Set(['group', 'module']);
 const NESTED_FILLS = new Set(['install', 'upgrade', 'update']);
+/** Options that make a manager run without a subcommand (`yarn --version`) print something and stop. */
+const INFORMATIONAL = new Set(['--version', '-v', '--help', '-h']);
 
 export default createRule<MessageIds, Options>({
   name: 'require-package-cache-cleanup',
@@ -28,7 +30,7 @@ export default createRule<MessageIds, Options>({
       },
     },
     messages: {
-      cacheLeft: '`{{manager}} {{subcommand}}` leaves {{cache}} in this layer: end the same RUN with `{{cleanup}}` (or mount a cache there).',
+      cacheLeft: '`{{command}}` leaves {{cache}} in this layer: end the same RUN with `{{cleanup}}` (or mount a cache there).',
     },
     schema: [],
     defaultOptions: [],
@@ -53,7 +55,7 @@ export default createRule<MessageIds, Options>({
         context.report({
           range: filling.word.range,
           messageId: 'cacheLeft',
-          data: { manager: filling.invocation.command.name.value, subcommand: filling.word === filling.invocation.command.name ? '' : filling.word.value, cache: kind.cache, cleanup: kind.cleanup },
+          data: { command: commandText(filling), cache: kind.cache, cleanup: kind.cleanup },
           fix: end === undefined ? null : (fixer) => fixer.insertTextAfterRange([end, end], ` && ${kind.cleanup}`),
         });
       }
@@ -72,7 +74,7 @@ function lastFilling(
     if (!invocation || commands[index]!.form !== 'shell' || !kind.managers.has(invocation.manager)) continue;
     const { subcommand } = invocation;
     if (!subcommand) {
-      if (kind.fills.has('')) found = { invocation, word: invocation.command.name };
+      if (kind.fills.has('') && !invocation.command.args.some((word) => INFORMATIONAL.has(word.value))) found = { invocation, word: invocation.command.name };
       continue;
     }
     if (kind.fills.has(subcommand.value)) found = { invocation, word: subcommand };
@@ -81,6 +83,14 @@ function lastFilling(
     }
   }
   return found;
+}
+
+/** `apt-get update`, `dnf group install`, `yarn` (run without a subcommand). */
+function commandText({ invocation, word }: { invocation: PackageManagerCommand; word: TreeShellWord }): string {
+  const name = invocation.command.name.value;
+  if (word === invocation.command.name) return name;
+  if (word === invocation.subcommand) return `${name} ${word.value}`;
+  return `${name} ${invocation.subcommand?.value ?? ''} ${word.value}`;
 }
 
 /**

@@ -7,8 +7,9 @@ export function unquotePath(word: string): string {
 /**
  * Whether a path names a place independent of the current WORKDIR: it starts with `/`, with a
  * variable (whose value is not known here, as hadolint and Checkov decide), or with a Windows drive
- * (`C:\`, `c:/`).
+ * (`C:\`, `c:/`). A quote before it changes nothing (`"${HOME}"/app`).
  */
 export function isAbsoluteOrVariablePath(path: string): boolean {
-  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path);
+  const unquoted = path.replace(/^["']+/, '');
+  return unquoted.startsWith('/') || unquoted.startsWith('$') || /^[A-Za-z]:[\\/]/.test(unquoted);
 }
