@@ -1,15 +1,26 @@
 import type { AnyRule, ConfigObject, Plugin } from '@docmind-docker-lint/core';
+import capAddNoDangerous from './cap-add-no-dangerous/index.js';
 import composeSchemaValid from './compose-schema-valid/index.js';
 import containerNameUnique from './container-name-unique/index.js';
 import containerNameValid from './container-name-valid/index.js';
+import dependsOnRequireHealthcheck from './depends-on-require-healthcheck/index.js';
 import dependsOnSorted from './depends-on-sorted/index.js';
 import imagePinned from './image-pinned/index.js';
+import noDockerSocket from './no-docker-socket/index.js';
+import noHostNamespaces from './no-host-namespaces/index.js';
+import noLinks from './no-links/index.js';
+import noPrivileged from './no-privileged/index.js';
+import noUndefinedReferences from './no-undefined-references/index.js';
 import noVersionKey from './no-version-key/index.js';
+import pathsExist from './paths-exist/index.js';
+import portsNoPublicDatabase from './ports-no-public-database/index.js';
 import portsRequireHostIp from './ports-require-host-ip/index.js';
 import portsRequireQuotes from './ports-require-quotes/index.js';
 import portsSorted from './ports-sorted/index.js';
 import portsUnique from './ports-unique/index.js';
 import requireProjectName from './require-project-name/index.js';
+import requireRestartPolicy from './require-restart-policy/index.js';
+import securityOptNoUnconfined from './security-opt-no-unconfined/index.js';
 import serviceBuildOrImage from './service-build-or-image/index.js';
 import serviceKeysOrder from './service-keys-order/index.js';
 import servicesSorted from './services-sorted/index.js';
@@ -18,17 +29,28 @@ import volumesNoQuotes from './volumes-no-quotes/index.js';
 
 /** Every rule of the pack, by id. Each lives in `src/<rule-id>/`. */
 export const rules: Readonly<Record<string, AnyRule>> = {
+  'cap-add-no-dangerous': capAddNoDangerous,
   'compose-schema-valid': composeSchemaValid,
   'container-name-unique': containerNameUnique,
   'container-name-valid': containerNameValid,
+  'depends-on-require-healthcheck': dependsOnRequireHealthcheck,
   'depends-on-sorted': dependsOnSorted,
   'image-pinned': imagePinned,
+  'no-docker-socket': noDockerSocket,
+  'no-host-namespaces': noHostNamespaces,
+  'no-links': noLinks,
+  'no-privileged': noPrivileged,
+  'no-undefined-references': noUndefinedReferences,
   'no-version-key': noVersionKey,
+  'paths-exist': pathsExist,
+  'ports-no-public-database': portsNoPublicDatabase,
   'ports-require-host-ip': portsRequireHostIp,
   'ports-require-quotes': portsRequireQuotes,
   'ports-sorted': portsSorted,
   'ports-unique': portsUnique,
   'require-project-name': requireProjectName,
+  'require-restart-policy': requireRestartPolicy,
+  'security-opt-no-unconfined': securityOptNoUnconfined,
   'service-build-or-image': serviceBuildOrImage,
   'service-keys-order': serviceKeysOrder,
   'services-sorted': servicesSorted,

@@ -12,7 +12,7 @@ export default createRule<MessageIds, Options>({
     docs: {
       description: 'Published ports name the host address they listen on, instead of every interface.',
       recommended: false,
-      sources: { dclint: ['no-unbound-port-interfaces'] },
+      sources: { dclint: ['no-unbound-port-interfaces'], kics: ['451d79dc-0588-476a-ad03-3c7f0320abb3'] },
     },
     messages: {
       unboundPort: 'Service "{{service}}" publishes host port {{port}} on every interface of the host: name the address (127.0.0.1 for local use).',

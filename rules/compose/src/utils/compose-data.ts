@@ -44,8 +44,7 @@ export function composeData(compose: ComposeFileNode, project: ProjectFacts): Co
 function buildComposeData(compose: ComposeFileNode, project: ProjectFacts): ComposeData | null {
   const document = compose.document;
   if (!document?.contents) return null;
-  const envText = project.readText(path.join(path.dirname(compose.file.path), '.env'));
-  const variables = envText === undefined ? () => undefined : dotenvLookup(parseDotenv(envText));
+  const variables = dotenvVariables(compose.file.path, project);
   const value = composeValue(document, { interpolate: (text) => interpolate(text, variables) });
   if (value.truncated || !isData(value.value)) return null;
   const root = value.value;
@@ -74,6 +73,12 @@ function buildComposeData(compose: ComposeFileNode, project: ProjectFacts): Comp
       return key ? nodeRange(key) : null;
     },
   };
+}
+
+/** Interpolation values from the `.env` beside a Compose file (never the linter's own environment). */
+export function dotenvVariables(composePath: string, project: ProjectFacts): (name: string) => string | undefined {
+  const envText = project.readText(path.join(path.dirname(composePath), '.env'));
+  return envText === undefined ? () => undefined : dotenvLookup(parseDotenv(envText));
 }
 
 /** `/services/<name>/<key>...` */

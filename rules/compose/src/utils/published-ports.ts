@@ -10,6 +10,8 @@ export interface PublishedPort {
   readonly hostIp: string;
   /** Host port range, inclusive; `null` when no host port is published (Docker picks one). */
   readonly published: readonly [number, number] | null;
+  /** Container port range, inclusive; `null` when it cannot be read. */
+  readonly target: readonly [number, number] | null;
   readonly protocol: string;
   /** Some part comes from a variable that is not known here. */
   readonly unknown: boolean;
@@ -59,11 +61,12 @@ function parseShort(text: string | null, unknown: boolean): ParsedPort | null {
     hostIp = parts.slice(0, -2).join(':');
     parts.splice(0, parts.length - 2);
   }
-  if (parts.length === 1) return { hostIp, published: null, protocol, unknown };
+  const target = parseRange(parts[parts.length - 1]!);
+  if (parts.length === 1) return { hostIp, published: null, target, protocol, unknown };
   const published = parseRange(parts[0]!);
-  if (parts[0] === '') return { hostIp, published: null, protocol, unknown };
-  if (!published) return unknown ? { hostIp, published: null, protocol, unknown } : null;
-  return { hostIp, published, protocol, unknown };
+  if (parts[0] === '') return { hostIp, published: null, target, protocol, unknown };
+  if (!published) return unknown ? { hostIp, published: null, target, protocol, unknown } : null;
+  return { hostIp, published, target, protocol, unknown };
 }
 
 function parseLong(item: Record<string, unknown>, data: ComposeData, pointer: string): ParsedPort | null {
@@ -73,6 +76,7 @@ function parseLong(item: Record<string, unknown>, data: ComposeData, pointer: st
   return {
     hostIp: scalarText(item.host_ip) ?? '',
     published: range,
+    target: parseRange(scalarText(item.target) ?? ''),
     protocol: (scalarText(item.protocol) ?? 'tcp').toLowerCase(),
     unknown: unknown || (published !== null && published !== '' && range === null),
   };

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import {
+  buildComposeModel,
+  composeValue,
+  defaultComposeFiles,
+  interpolate,
+  parseCompose,
+  SourceFile,
+  type ComposeFileNode,
+  type ComposeModel,
+  type ProjectFacts,
+} from '@docmind-docker-lint/core';
+import type { Document } from 'yaml';
+import { dotenvVariables, isData } from './compose-data.js';
+
+/** Top-level sections whose entries services refer to by name. */
+export type ResourceKind = 'services' | 'networks' | 'volumes' | 'secrets' | 'configs';
+
+const RESOURCE_KINDS: readonly ResourceKind[] = ['services', 'networks', 'volumes', 'secrets', 'configs'];
+const MAX_INCLUDE_DEPTH = 10;
+
+/** The project a Compose file belongs to: the files Compose would merge it with, merged. */
+export interface ComposeProject {
+  readonly model: ComposeModel;
+  /** Absolute paths, in merge order. */
+  readonly files: readonly string[];
+  /** Names the merged files and the files they `include` define, by section. */
+  readonly defined: Readonly<Record<ResourceKind, ReadonlySet<string>>>;
+  /** An `include` could not be read: names may be missing from `defined`. */
+  readonly incomplete: boolean;
+}
+
+const cache = new WeakMap<ComposeFileNode, ComposeProject | null>();
+
+/**
+ * The merged model around a Compose file: the folder's default files (`compose.yaml` and its
+ * `.override` twin, or the `docker-compose.*` pair), plus the file itself when it is not one of them
+ * (as `-f compose.yaml -f this.yaml` would merge it). Taking the union errs on the side of fewer
+ * reports: a name or a healthcheck another file of the set defines counts.
+ */
+export function composeProject(compose: ComposeFileNode, project: ProjectFacts): ComposeProject | null {
+  if (cache.has(compose)) return cache.get(compose) ?? null;
+  const result = buildProject(compose, project);
+  cache.set(compose, result);
+  return result;
+}
+
+function buildProject(compose: ComposeFileNode, project: ProjectFacts): ComposeProject | null {
+  if (!compose.document?.contents) return null;
+  const own = compose.file.path;
+  const defaults = defaultComposeFiles(path.dirname(own), (file) => project.exists(file));
+  const files = defaults.includes(own) ? defaults : [...defaults, own];
+  const documentOf = (file: string): Document | undefined => {
+    if (file === own) return compose.document ?? undefined;
+    const parsed = project.getFile(file);
+    if (parsed?.type === 'ComposeFile') return parsed.document ?? undefined;
+    // `extends.file` and `include` may name any YAML file (`common.yaml`), which is not classified as Compose.
+    const text = parsed ? undefined : project.readText(file);
+    return text === undefined ? undefined : (parseCompose(SourceFile.fromText(file, text, 'compose')).document ?? undefined);
+  };
+  const modelFiles = files.flatMap((file) => {
+    const document = documentOf(file);
+    return document ? [{ path: file, document }] : [];
+  });
+  const variables = dotenvVariables(own, project);
+  const model = buildComposeModel({ files: modelFiles, variables, loadDocument: documentOf });
+  const defined = Object.fromEntries(RESOURCE_KINDS.map((kind) => [kind, new Set(namesIn(model.data[kind]))])) as Record<
+    ResourceKind,
+    Set<string>
+  >;
+  let incomplete = false;
+  const visited = new Set(files);
+  const follow = (from: string, include: unknown, depth: number): void => {
+    const { paths, unreadable } = includePaths(include);
+    if (unreadable) incomplete = true;
+    for (const target of paths) {
+      const file = path.resolve(path.dirname(from), target);
+      if (visited.has(file)) continue;
+      visited.add(file);
+      const document = documentOf(file);
+      if (!document || depth > MAX_INCLUDE_DEPTH) {
+        incomplete = true;
+        continue;
+      }
+      const data = composeValue(document, { interpolate: (text) => interpolate(text, variables) }).value;
+      if (!isData(data)) continue;
+      for (const kind of RESOURCE_KINDS) for (const name of namesIn(data[kind])) defined[kind].add(name);
+      follow(file, data.include, depth + 1);
+    }
+  };
+  for (const file of modelFiles) {
+    const data = model.files.get(file.path)?.value;
+    if (isData(data)) follow(file.path, data.include, 0);
+  }
+  return { model, files: modelFiles.map((file) => file.path), defined, incomplete };
+}
+
+function namesIn(section: unknown): string[] {
+  return isData(section) ? Object.keys(section) : [];
+}
+
+/** The files an `include` names (`- path`, `- path: [a, b]`); `unreadable` when an entry names none clearly. */
+function includePaths(include: unknown): { paths: string[]; unreadable: boolean } {
+  if (include === undefined) return { paths: [], unreadable: false };
+  if (!Array.isArray(include)) return { paths: [], unreadable: true };
+  let unreadable = false;
+  const paths = include.flatMap((entry): unknown[] => (typeof entry === 'string' ? [entry] : isData(entry) ? [entry.path].flat() : [entry]));
+  const names = paths.filter((item): item is string => typeof item === 'string' && item !== '');
+  if (names.length !== paths.length) unreadable = true;
+  return { paths: names, unreadable };
+}
