@@ -57,3 +57,11 @@ export type * from './types/results.js';
 export type * from './types/rule.js';
 export type * from './types/config.js';
 export type { FileEdit, Fix, OffsetRange } from '@docmind-docker-lint/fixer';
+export {
+  isSecretName,
+  secretNameMatcher,
+  nameWords,
+  KNOWN_SECRET_NAMES,
+  KNOWN_NON_SECRET_NAMES,
+  type SecretNameOptions,
+} from './utils/secret-names.js';

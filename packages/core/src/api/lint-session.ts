@@ -25,7 +25,7 @@ export interface LintOptions {
   /** Rule packs. Default: the built-in packs. */
   readonly plugins?: readonly Plugin[];
   /**
-   * Plugin packages (or paths) to load by name (`--plugin`), beside those the config file at the root
+   * Plugin packages (or paths) to load by name, beside those the config file at the root
    * and the `-c` file name in `plugins`. Resolved from `resolvePluginsRelativeTo`, else `cwd`.
    */
   readonly pluginNames?: readonly string[];

@@ -85,7 +85,7 @@ export class LintCache {
     const entry = this.stored?.files[filePath];
     if (!entry || entry.content !== content || entry.config !== config || !this.isGroupValid(entry.group, project)) return undefined;
     this.kept.set(filePath, entry);
-    return { ...entry.result, filePath, source: text } as LintResult;
+    return { ...entry.result, filePath, source: text };
   }
 
   private isGroupValid(group: number, current: ProjectFingerprints): boolean {

@@ -12,7 +12,7 @@ export interface PluginLoadOptions {
   readonly host: ProjectHost;
   /** The project root (absolute). */
   readonly root: string;
-  /** Plugins named by the caller (`--plugin`), resolved from `resolvePluginsRelativeTo` or the root. */
+  /** Plugins named by the caller (the API's `pluginNames`), resolved from `resolvePluginsRelativeTo` or the root. */
   readonly pluginNames?: readonly string[];
   /** `-c <file>` (absolute): its `plugins` are loaded, resolved from its folder. */
   readonly configFile?: string;
@@ -32,7 +32,7 @@ export interface LoadedPlugins {
 
 /**
  * Loads the plugins that the trusted sources name, by dynamic import (plugins are code; the rest of a
- * config is data). Trusted are: the caller's `pluginNames` (`--plugin`), the `-c` config file, and
+ * config is data). Trusted are: the caller's `pluginNames`, the `-c` config file, and
  * the config file at the project root, which the user who runs the linter on the project owns. Config
  * files in folders below the root are part of the linted tree and may only name plugins already
  * loaded (the resolver checks it): a cloned repository cannot make the linter run code from a
@@ -42,7 +42,7 @@ export interface LoadedPlugins {
 export async function loadConfiguredPlugins(options: PluginLoadOptions): Promise<LoadedPlugins> {
   const requests: PluginRequest[] = [];
   (options.pluginNames ?? []).forEach((name, index) =>
-    requests.push({ name, fromDir: options.root, label: '--plugin', pointer: toPointer([String(index)]) }),
+    requests.push({ name, fromDir: options.root, label: 'pluginNames', pointer: toPointer([String(index)]) }),
   );
   const configs: LoadedConfig[] = [];
   if (options.useConfigFiles) {
@@ -80,7 +80,7 @@ export async function loadConfiguredPlugins(options: PluginLoadOptions): Promise
 interface PluginRequest {
   readonly name: string;
   readonly fromDir: string;
-  /** The config file that names the plugin, or `--plugin`. */
+  /** The config file that names the plugin, or `pluginNames`. */
   readonly label: string;
   readonly pointer: string;
 }
@@ -127,9 +127,9 @@ export function checkPluginNames(
     throw new ConfigError({
       filePath: source.label,
       pointer: toPointer([...source.pointer, 'plugins', String(index)]),
-      expected: 'a plugin named by the config at the project root, the -c file or --plugin',
+      expected: 'a plugin named by the config file at the project root or the -c file',
       problem: `the plugin "${name}" is not loaded: a config file below the project root cannot load plugins`,
-      hint: 'name it in the config file at the root of the project (or pass --plugin)',
+      hint: 'name it in the config file at the root of the project',
     });
   });
 }

@@ -20,7 +20,11 @@ export class RunHost implements ProjectHost {
 
   stat(filePath: string): FileStat | undefined {
     const absolute = path.resolve(filePath);
-    if (!this.stats.has(absolute)) this.stats.set(absolute, this.base.stat(absolute));
+    if (!this.stats.has(absolute)) {
+      // A name missing from its folder's listing (already read) is missing: no system call, no exception.
+      const siblings = this.folders.get(path.dirname(absolute));
+      this.stats.set(absolute, siblings && !siblings.includes(path.basename(absolute)) ? undefined : this.base.stat(absolute));
+    }
     return this.stats.get(absolute);
   }
 

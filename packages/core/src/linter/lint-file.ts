@@ -64,26 +64,33 @@ export function lintParsedFile(
 
 /** The lines an instruction spans, so a directive above a multi-line instruction covers all of it. */
 function lineSpanOf(parsed: ParsedFile): (line: number) => { startLine: number; endLine: number } {
-  const spans: { startLine: number; endLine: number }[] =
-    parsed.type === 'Dockerfile'
-      ? parsed.instructions.map((instruction) => ({
-          startLine: parsed.file.positionAt(instruction.range[0]).line,
-          endLine: parsed.file.positionAt(instruction.range[1]).line,
-        }))
-      : [];
-  return (line) => spans.find((span) => span.startLine <= line && line <= span.endLine) ?? { startLine: line, endLine: line };
+  // Computed on first use: most files have no directive that asks.
+  let spans: { startLine: number; endLine: number }[] | undefined;
+  return (line) => {
+    spans ??=
+      parsed.type === 'Dockerfile'
+        ? parsed.instructions.map((instruction) => ({
+            startLine: parsed.file.positionAt(instruction.range[0]).line,
+            endLine: parsed.file.positionAt(instruction.range[1]).line,
+          }))
+        : [];
+    return spans.find((span) => span.startLine <= line && line <= span.endLine) ?? { startLine: line, endLine: line };
+  };
 }
 
 /** The lines of the stage whose FROM is on a line (a single line elsewhere). */
 function stageSpanOf(parsed: ParsedFile): (line: number) => { startLine: number; endLine: number } {
-  const spans =
-    parsed.type === 'Dockerfile'
-      ? parsed.stages.map((stage) => ({
-          startLine: parsed.file.positionAt(stage.range[0]).line,
-          endLine: parsed.file.positionAt(stage.range[1]).line,
-        }))
-      : [];
-  return (line) => spans.find((span) => span.startLine === line) ?? { startLine: line, endLine: line };
+  let spans: { startLine: number; endLine: number }[] | undefined;
+  return (line) => {
+    spans ??=
+      parsed.type === 'Dockerfile'
+        ? parsed.stages.map((stage) => ({
+            startLine: parsed.file.positionAt(stage.range[0]).line,
+            endLine: parsed.file.positionAt(stage.range[1]).line,
+          }))
+        : [];
+    return spans.find((span) => span.startLine === line) ?? { startLine: line, endLine: line };
+  };
 }
 
 export function byPosition(a: LintMessage, b: LintMessage): number {

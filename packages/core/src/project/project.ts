@@ -58,7 +58,8 @@ export class Project implements ProjectFacts {
 
   /** The text of a file (BOM removed), or `undefined` when it cannot be read as text. */
   readSource(filePath: string, kind?: FileKind): SourceFile | undefined {
-    const bytes = this.isReadable(filePath) ? this.host.readFile(filePath) : undefined;
+    const entry = this.host.stat(filePath)?.kind;
+    const bytes = (entry === 'file' || entry === 'symlink') && this.isReadable(filePath) ? this.host.readFile(filePath) : undefined;
     if (!bytes) return undefined;
     const decoded = decodeText(bytes);
     if (decoded === undefined) return undefined;
@@ -101,6 +102,11 @@ export class Project implements ProjectFacts {
   release(filePath: string): void {
     const parsed = this.parsed.get(filePath);
     if (parsed?.type === 'Dockerfile' && this.servicesBuilding(filePath).length === 0) this.parsed.delete(filePath);
+    // A Compose file that builds nothing is not in the index; it is read again only if a rule asks for every Compose file.
+    if (parsed?.type === 'ComposeFile' && !this.composeNodes && parsed.services.every((service) => !service.build)) {
+      this.servicesBuilding(filePath);
+      this.parsed.delete(filePath);
+    }
   }
 
   getDockerfile(filePath: string): DockerfileNode | undefined {
@@ -200,11 +206,18 @@ export class Project implements ProjectFacts {
     return contexts;
   }
 
-  /** The Compose services that build a Dockerfile (indexed once per project). */
+  /**
+   * The Compose services that build a Dockerfile (indexed once per project). Only Compose files whose
+   * text can hold a `build` key are parsed for the index: most Compose files only pull images, and a
+   * file not parsed here is parsed when it is linted or asked for.
+   */
   private servicesBuilding(dockerfile: string): readonly ServiceNode[] {
     if (!this.servicesByDockerfile) {
       this.servicesByDockerfile = new Map();
-      for (const compose of this.composeFiles) {
+      for (const composePath of this.composePaths) {
+        if (!this.parsed.has(composePath) && !this.composeNodes && !mayBuild(this.readSource(composePath)?.text)) continue;
+        const compose = this.getFile(composePath);
+        if (compose?.type !== 'ComposeFile') continue;
         for (const service of compose.services) {
           if (!service.build) continue;
           const list = this.servicesByDockerfile.get(service.build.dockerfile) ?? [];
@@ -272,6 +285,11 @@ export class Project implements ProjectFacts {
     const real = this.host.realPath?.(absolute);
     return real === undefined || isInside(this.realRoot, real);
   }
+}
+
+/** Whether a Compose text may define a `build` (a key spelled with escapes has a backslash). */
+function mayBuild(text: string | undefined): boolean {
+  return text !== undefined && (text.includes('build') || text.includes('\\'));
 }
 
 /** Parses a source by its kind. Unknown kinds are not parsed. */

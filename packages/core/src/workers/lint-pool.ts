@@ -59,7 +59,7 @@ export async function lintInWorkers(run: PoolRun): Promise<LintedFile[]> {
         if (--running === 0) resolve();
       };
       for (let i = 0; i < run.threads; i++) {
-        const worker = new Worker(workerEntry.url, { workerData: data, execArgv: workerEntry.execArgv });
+        const worker = new Worker(workerEntry.script, { workerData: data, eval: workerEntry.eval });
         workers.push(worker);
         running++;
         worker.on('message', (message: WorkerResponse) => {
@@ -89,20 +89,11 @@ export async function lintInWorkers(run: PoolRun): Promise<LintedFile[]> {
 
 /**
  * The worker's module: `lint-worker.js` beside this one. When the core runs from its TypeScript
- * sources (tests, benchmarks), the worker loads them through tsx, as this thread does.
+ * sources (tests, benchmarks), the worker registers tsx first and loads the sources, as this thread does.
  */
-const workerEntry = ((): { url: URL; execArgv: string[] } => {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './lint-worker.ts' : './lint-worker.js', import.meta.url);
-  if (!fromSource) return { url, execArgv: process.execArgv };
-  const loaded = process.execArgv.some((arg) => /tsx/.test(arg));
-  const conditions = process.execArgv.some((arg) => arg.startsWith('--conditions') || arg === '-C');
-  return {
-    url,
-    execArgv: [
-      ...process.execArgv,
-      ...(loaded ? [] : ['--import', import.meta.resolve('tsx')]),
-      ...(conditions ? [] : ['--conditions=source']),
-    ],
-  };
+const workerEntry = ((): { script: string | URL; eval: boolean } => {
+  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./lint-worker.js', import.meta.url), eval: false };
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = JSON.stringify(new URL('./lint-worker.ts', import.meta.url).href);
+  return { script: `import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, eval: true };
 })();

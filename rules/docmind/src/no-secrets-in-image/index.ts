@@ -4,7 +4,7 @@ import { DEFAULT_ALLOWED_NAMES } from '../dockerignore-secrets/default-patterns.
 import { copyArguments } from '../utils/copy-arguments.js';
 import { createRule } from '../utils/create-rule.js';
 import { instructionProperties, type InstructionProperty } from '../utils/instruction-properties.js';
-import { secretNameMatcher } from '../utils/secret-names.js';
+import { secretNameMatcher } from '@docmind-docker-lint/core';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import { copyPathsOf } from './copy-paths.js';
 import { credentialWritesOf, holdsCredential } from './credential-writes.js';

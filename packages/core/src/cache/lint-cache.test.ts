@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lintProject, type LintProjectOptions } from '../api/lint-project.js';
+import { makeCreateRule } from '../rules/create-rule.js';
+import type { Plugin } from '../types/rule.js';
+
+const createRule = makeCreateRule((name) => `https://example.test/rules/${name}`);
+const linted: string[] = [];
+
+/** Reports each Dockerfile whose build context has no `.dockerignore` or no `pyproject.toml`, and records every lint. */
+const contextFiles = createRule<'missing', [{ name: string }]>({
+  name: 'context-files',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Context files must exist.' },
+    messages: { missing: 'No {{what}} (option {{name}}).' },
+    schema: [{ type: 'object', properties: { name: { type: 'string', description: 'A label.' } }, additionalProperties: false }],
+    defaultOptions: [{ name: 'default' }],
+  },
+  create(context, [options]) {
+    return {
+      Dockerfile(node) {
+        linted.push(path.basename(path.dirname(context.filename)));
+        for (const buildContext of context.project.buildContextsOf(context.filename)) {
+          if (!buildContext.dockerignore) context.report({ node, messageId: 'missing', data: { what: '.dockerignore', name: options.name } });
+          if (!buildContext.pyproject) context.report({ node, messageId: 'missing', data: { what: 'pyproject.toml', name: options.name } });
+        }
+      },
+    };
+  },
+});
+
+const plugin: Plugin = { meta: { name: 'cache-test' }, rules: { 'context-files': contextFiles } };
+
+describe('lintProject with cache', () => {
+  let root: string;
+  const write = (file: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  };
+  const run = async (extra: Partial<LintProjectOptions> = {}) => {
+    linted.length = 0;
+    const results = await lintProject({
+      cwd: root,
+      plugins: [plugin],
+      useConfigFiles: false,
+      baseConfig: { rules: { 'context-files': 'error' } },
+      cache: { location: path.join(root, 'cache-dir/') },
+      ...extra,
+    });
+    return { results, linted: [...linted].sort() };
+  };
+
+  beforeEach(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'docmind-cache-')));
+    write('a/Dockerfile', 'FROM python:3.12\n');
+    write('a/.dockerignore', '.env\n');
+    write('b/Dockerfile', 'FROM python:3.12\n');
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('reuses every result of an unchanged tree, with the same messages and source', async () => {
+    const first = await run();
+    expect(first.linted).toEqual(['a', 'b']);
+    expect(fs.existsSync(path.join(root, 'cache-dir/.docmind-docker-lint-cache'))).toBe(true);
+    const second = await run();
+    expect(second.linted).toEqual([]);
+    expect(second.results).toEqual(first.results);
+  });
+
+  it('lints again only the file that changed', async () => {
+    await run();
+    write('b/Dockerfile', 'FROM python:3.13\n');
+    expect((await run()).linted).toEqual(['b']);
+  });
+
+  it('lints again a file whose context files changed, appeared or vanished', async () => {
+    await run();
+    write('a/.dockerignore', '.env\n*.key\n');
+    expect((await run()).linted).toEqual(['a']);
+    write('b/pyproject.toml', '[project]\nname = "b"\n');
+    const appeared = await run();
+    expect(appeared.linted).toEqual(['b']);
+    expect(appeared.results.find((result) => result.filePath.endsWith('b/Dockerfile'))!.messages.map((message) => message.message)).toEqual([
+      'No .dockerignore (option default).',
+    ]);
+    fs.rmSync(path.join(root, 'a/.dockerignore'));
+    expect((await run()).linted).toEqual(['a']);
+  });
+
+  it('lints again when the Compose services that build a Dockerfile change', async () => {
+    write('compose.yaml', 'services:\n  web:\n    image: web\n');
+    await run();
+    write('compose.yaml', 'services:\n  web:\n    build: ./a\n');
+    expect((await run()).linted).toEqual(['a']);
+  });
+
+  it('lints everything again when the configuration changes', async () => {
+    await run();
+    const changed = await run({ baseConfig: { rules: { 'context-files': ['error', { name: 'other' }] } } });
+    expect(changed.linted).toEqual(['a', 'b']);
+    expect(changed.results.find((result) => result.filePath.endsWith('b/Dockerfile'))!.messages[0]!.message).toContain('option other');
+  });
+
+  it('starts over from a damaged cache file', async () => {
+    await run();
+    fs.writeFileSync(path.join(root, 'cache-dir/.docmind-docker-lint-cache'), '{not json');
+    expect((await run()).linted).toEqual(['a', 'b']);
+  });
+});
