@@ -4,7 +4,7 @@
 // Checks: no crash and no internal (rule) error; every fixed file parses at least as well as before;
 // a second fix pass changes nothing; line endings and BOMs are kept; problems without a fix are still
 // reported after fixing.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,8 @@ let fixedFiles = 0;
 let fixSeconds = 0;
 try {
   cpSync(corpus, copy, { recursive: true });
+  // shared/ is read-only and the fixer refuses to replace read-only files: the copy is ours to write.
+  makeWritable(copy);
   const fixStarted = performance.now();
   const fixed = await lint(copy, true);
   fixSeconds = (performance.now() - fixStarted) / 1000;
@@ -90,6 +92,16 @@ console.log(
 for (const failure of failures.slice(0, 50)) console.log(`  FAIL ${failure}`);
 if (failures.length > 50) console.log(`  ... and ${failures.length - 50} more`);
 process.exit(failures.length > 0 ? 1 : 0);
+
+/** Adds the owner's write bit to every file and folder below `dir`. */
+function makeWritable(dir: string): void {
+  chmodSync(dir, statSync(dir).mode | 0o200);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) makeWritable(full);
+    else if (entry.isFile()) chmodSync(full, statSync(full).mode | 0o200);
+  }
+}
 
 /** Share of line breaks that are CRLF (0 when there are none). */
 function crlfShare(text: string): number {
