@@ -1,4 +1,4 @@
-import type { RuleEntry, RuleType } from '@docmind-docker-lint/core';
+import type { Concurrency, RuleEntry, RuleType } from '@docmind-docker-lint/core';
 
 /** One report of the run: a format, written to a file or (without one) to standard output. */
 export interface ReportTarget {
@@ -31,6 +31,11 @@ export interface CliOptions {
   readonly reportUnusedDisableDirectives: boolean;
   /** Read hadolint's `.hadolint.yaml` at the project root (off with `--no-hadolint-config`). */
   readonly useHadolintConfig: boolean;
+  /** `--cache`: reuse the results of unchanged files; `cacheLocation` is `--cache-location` (file or folder). */
+  readonly cache: boolean;
+  readonly cacheLocation: string | undefined;
+  /** `--concurrency`: worker threads for large runs (default `auto`). */
+  readonly concurrency: Concurrency;
   /** `--init`: write a starter config instead of linting; `force` lets it replace one. */
   readonly init: boolean;
   readonly force: boolean;

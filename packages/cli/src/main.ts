@@ -99,6 +99,12 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
   }
 }
 
+/** `--cache`, `--cache-location` and `--concurrency` (the core ignores both with --fix). */
+function runOptions(options: CliOptions): { cache?: { location?: string }; concurrency: CliOptions['concurrency'] } {
+  const cache = options.cache ? { cache: options.cacheLocation === undefined ? {} : { location: options.cacheLocation } } : {};
+  return { ...cache, concurrency: options.concurrency };
+}
+
 async function lintAndReport(
   core: Core,
   options: CliOptions,
@@ -114,7 +120,7 @@ async function lintAndReport(
   const lintOptions: LintOptions = progress ? { ...baseOptions, onFileLinted: (filePath) => progress.fileLinted(filePath) } : baseOptions;
   const results =
     stdinText === undefined
-      ? await core.lintProject({ ...lintOptions, patterns: options.paths, ...fixOptions(options) })
+      ? await core.lintProject({ ...lintOptions, patterns: options.paths, ...fixOptions(options), ...runOptions(options) })
       : await lintStdin(core, stdinText, options, lintOptions, io.cwd);
   progress?.clear();
   if (options.debug) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RuleEntry, RuleType } from '@docmind-docker-lint/core';
+import type { Concurrency, RuleEntry, RuleType } from '@docmind-docker-lint/core';
 import type { CliOptions, ReportTarget } from './cli-options.js';
 import { DEFAULT_FORMAT, formatterNames, formatters } from './formatters/index.js';
 import { readFlowValue } from './read-flow-value.js';
@@ -28,6 +28,9 @@ const OPTIONS = {
   'max-file-size': { type: 'string' },
   'report-unused-disable-directives': { type: 'boolean' },
   'no-hadolint-config': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
   init: { type: 'boolean' },
   force: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -60,6 +63,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const init = values.init ?? false;
   if (values.force && !init) throw new UsageError('--force needs --init.');
   if (init && positionals.length > 0) throw new UsageError('--init writes a config for the working folder; give no paths with it.');
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
 
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -80,6 +84,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseCount('--max-file-size', values['max-file-size'], 1),
     reportUnusedDisableDirectives: values['report-unused-disable-directives'] ?? false,
     useHadolintConfig: !values['no-hadolint-config'],
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
     init,
     force: values.force ?? false,
     debug: values.debug ?? false,
@@ -87,6 +94,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     version: values.version ?? false,
     help: values.help ?? false,
   };
+}
+
+/** `--concurrency`: a number of worker threads, `auto` (one per core on large runs) or `off`. */
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (/^[1-9]\d*$/.test(value)) return Number(value);
+  throw new UsageError(`--concurrency takes a number of threads, "auto" or "off", not "${value}".`);
 }
 
 function readArgs(argv: readonly string[]) {

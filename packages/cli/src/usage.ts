@@ -30,6 +30,11 @@ Configuration:
                                 Report disable comments that silence nothing, as errors
   --no-hadolint-config          Do not read hadolint's .hadolint.yaml at the project root
 
+Speed:
+  --cache                       Reuse the results of files that did not change since the last run
+  --cache-location PATH         Cache file or folder (default: .docmind-docker-lint-cache)
+  --concurrency N|auto|off      Lint on N worker threads; auto: one per core on large runs (default)
+
 Input:
   --stdin                       Lint the text on standard input
   --stdin-filename NAME         The path that text is linted as (default: Dockerfile)

@@ -9,7 +9,7 @@ export interface WriteOptions {
   readonly root: string;
 }
 
-export type UnsafeWriteReason = 'outside-root' | 'symlink' | 'not-a-file';
+export type UnsafeWriteReason = 'outside-root' | 'symlink' | 'not-a-file' | 'read-only';
 
 /** A write refused because it could change something outside the project or behind a link. */
 export class UnsafeWriteError extends Error {
@@ -46,6 +46,11 @@ export async function writeFileAtomic(path: string, fileText: FileText, options:
   }
   if (existing !== undefined && !existing.isFile()) {
     throw new UnsafeWriteError(target, 'not-a-file', `Refusing to write ${target}: it is not a regular file.`);
+  }
+  if (existing !== undefined && (existing.mode & 0o222) === 0) {
+    // Replacing the file by rename would succeed (it needs only the folder's write permission, and root
+    // passes every check), overriding the user's choice to protect it.
+    throw new UnsafeWriteError(target, 'read-only', `Refusing to write ${target}: it is read-only.`);
   }
 
   const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
