@@ -8,8 +8,9 @@ export { LintSession, DEFAULT_MAX_FILE_SIZE, type LintOptions } from './api/lint
 export { loadBuiltinPlugins } from './api/builtin-plugins.js';
 export { loadShellParser, isShellParserLoaded, parseShell } from './shell/shell-parser.js';
 export type { ShellNode, ShellTree } from './shell/shell-tree.js';
-export { ConfigError, ConfigResolver } from './config/index.js';
-export { makeCreateRule, createRuleForPack, type CreateRule, type RuleDefinition } from './rules/create-rule.js';
+export { ConfigError, ConfigResolver, type PrintedConfig } from './config/index.js';
+export { createRule, makeCreateRule, createRuleForPack, type CreateRule, type RuleDefinition } from './rules/create-rule.js';
+export { loadConfig } from './api/load-config.js';
 export { MemoryHost } from './host/memory-host.js';
 export { NodeHost } from './host/node-host.js';
 export { OverlayHost } from './host/overlay-host.js';

@@ -248,3 +248,32 @@ describe('project facts', () => {
     expect(seen).toEqual([['.env', 'Dockerfile', 'src/app.py']]);
   });
 });
+
+describe('createRule and loadConfig', () => {
+  it('createRule keeps the rule author\'s docs URL and merges default options', async () => {
+    const { createRule: create } = await import('../rules/create-rule.js');
+    const rule = create<'m', [{ word: string }]>({
+      name: 'standalone',
+      meta: {
+        type: 'problem',
+        docs: { description: 'A rule outside a pack.', url: 'https://example.test/standalone' },
+        messages: { m: '{{word}}' },
+        schema: [{ type: 'object', properties: { word: { type: 'string', description: 'Word.' } }, additionalProperties: false }],
+        defaultOptions: [{ word: 'hello' }],
+      },
+      create(context, [options]) {
+        return { Dockerfile: (node) => context.report({ node, messageId: 'm', data: { word: options.word } }) };
+      },
+    });
+    expect(rule.meta.docs.url).toBe('https://example.test/standalone');
+    const [result] = await lintText('FROM alpine:3\n', { cwd: dir, filePath: 'Dockerfile', plugins: [{ meta: { name: 's' }, rules: { standalone: rule } }], useConfigFiles: false, rules: { standalone: 'warn' } });
+    expect(result!.messages.map((message) => message.message)).toEqual(['hello']);
+  });
+
+  it('loadConfig resolves the config of one file', async () => {
+    const { loadConfig } = await import('./load-config.js');
+    write('.docmind-docker-lint.json', '{ "rules": { "pin-image": ["warn", { "tag": "2" }] } }');
+    const config = await loadConfig('Dockerfile', { cwd: dir, plugins: [plugin] });
+    expect(config.rules['pin-image']).toEqual(['warn', { tag: '2' }]);
+  });
+});

@@ -52,3 +52,15 @@ export const BUILTIN_DOCS_BASE = 'https://github.com/docmind/docmind-docker-lint
 export function createRuleForPack(pack: string): CreateRule {
   return makeCreateRule((name) => `${BUILTIN_DOCS_BASE}/${pack}/src/${name}/README.md`);
 }
+
+/**
+ * `createRule` for a single rule outside a pack: the rule's own `meta.docs.url` is kept as written
+ * (give one: the RuleTester and the formatters link to it). Packs use `makeCreateRule` instead, to
+ * bind every rule's URL in one place.
+ */
+export function createRule<MessageIds extends string, Options extends readonly unknown[]>(
+  definition: RuleDefinition<MessageIds, Options> & { readonly meta: { readonly docs: { readonly url?: string } } },
+): RuleModule<MessageIds, Options> {
+  const url = definition.meta.docs.url;
+  return makeCreateRule(() => url ?? '')(definition);
+}
