@@ -4,9 +4,10 @@ import { rules as packageManagers } from './groups/package-managers.js';
 import { rules as runAndPackages } from './groups/run-and-packages.js';
 import { rules as stagesAndImages } from './groups/stages-and-images.js';
 import { rules as style } from './groups/style.js';
+import { rules as variables } from './groups/variables.js';
 
 /** Every rule of the pack, by id, gathered from the groups in `src/groups/`. */
-export const rules = { ...style, ...stagesAndImages, ...runAndPackages, ...packageManagers, ...filesAndUsers };
+export const rules = { ...style, ...stagesAndImages, ...runAndPackages, ...packageManagers, ...filesAndUsers, ...variables };
 
 const recommended: ConfigObject = {
   rules: Object.fromEntries(

@@ -3,7 +3,7 @@ import type { ShellCommand } from './shell-command.js';
 import type { TreeShellWord } from './shell-word.js';
 
 /** The package managers the pack knows, by the name their commands are reported under. */
-export type PackageManager = 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'yarn' | 'go';
+export type PackageManager = 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'pipx' | 'npm' | 'gem' | 'yarn' | 'go';
 
 /** A package manager invocation: `apt-get -o X=1 install -y curl`, `python3 -m pip install x`. */
 export interface PackageManagerCommand {
@@ -31,12 +31,13 @@ const VALUE_OPTIONS: Readonly<Record<PackageManager, readonly string[]>> = {
   microdnf: ['--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '--setup_only'],
   zypper: ['-R', '-c', '-D', '-C', '-r', '-t', '--root', '--config', '--reposd-dir', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir', '--repo', '--from', '--type'],
   pip: [
-    '-i', '-f', '-c', '-r', '-e', '-t', '-C',
+    '-i', '-f', '-c', '-r', '-e', '-t', '-C', '-b',
     '--index-url', '--extra-index-url', '--find-links', '--constraint', '--requirement', '--editable', '--target', '--prefix', '--root', '--src',
     '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--progress-bar', '--log', '--proxy', '--retries', '--timeout',
     '--exists-action', '--cert', '--client-cert', '--cache-dir', '--upgrade-strategy', '--no-binary', '--only-binary', '--global-option',
-    '--install-option', '--config-settings', '--report', '--python',
+    '--install-option', '--config-settings', '--report', '--python', '--build', '--root-user-action',
   ],
+  pipx: ['--python', '--index-url', '-i', '--pip-args', '--suffix', '--spec'],
   npm: ['--registry', '--prefix', '--cache', '--userconfig', '--globalconfig', '--tag', '--loglevel', '-w', '--workspace', '--omit', '--include'],
   gem: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-p', '--http-proxy', '--platform', '-g', '--file'],
   yarn: ['--cwd', '--cache-folder', '--modules-folder', '--registry', '--network-timeout', '--mutex'],
@@ -53,6 +54,7 @@ const PROGRAMS: Readonly<Record<string, PackageManager>> = {
   dnf5: 'dnf',
   microdnf: 'microdnf',
   zypper: 'zypper',
+  pipx: 'pipx',
   npm: 'npm',
   gem: 'gem',
   yarn: 'yarn',
