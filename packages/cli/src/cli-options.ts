@@ -34,7 +34,7 @@ export interface CliOptions {
   /** `--cache`: reuse the results of unchanged files; `cacheLocation` is `--cache-location` (file or folder). */
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
-  /** `--concurrency`: worker threads for large runs (default `auto`). */
+  /** `--concurrency`: worker threads for large runs (default `off`: one thread). */
   readonly concurrency: Concurrency;
   /** `--init`: write a starter config instead of linting; `force` lets it replace one. */
   readonly init: boolean;

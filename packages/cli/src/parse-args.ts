@@ -86,7 +86,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     useHadolintConfig: !values['no-hadolint-config'],
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
-    concurrency: values.concurrency === undefined ? 'auto' : parseConcurrency(values.concurrency),
+    concurrency: values.concurrency === undefined ? 'off' : parseConcurrency(values.concurrency),
     init,
     force: values.force ?? false,
     debug: values.debug ?? false,

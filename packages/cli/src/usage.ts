@@ -33,7 +33,7 @@ Configuration:
 Speed:
   --cache                       Reuse the results of files that did not change since the last run
   --cache-location PATH         Cache file or folder (default: .docmind-docker-lint-cache)
-  --concurrency N|auto|off      Lint on N worker threads; auto: one per core on large runs (default)
+  --concurrency N|auto|off      Lint on N worker threads; auto: one per core on large runs (default: off)
 
 Input:
   --stdin                       Lint the text on standard input

@@ -110,3 +110,23 @@ describe('lintProject with cache', () => {
     expect((await run()).linted).toEqual(['a', 'b']);
   });
 });
+
+describe('lintProject on worker threads', () => {
+  it('gives the results of a run in one thread', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'docmind-workers-')));
+    try {
+      for (const name of ['a', 'b', 'c', 'd', 'e']) {
+        fs.mkdirSync(path.join(root, name));
+        fs.writeFileSync(path.join(root, name, 'Dockerfile'), `FROM python:3.12\nRUN sudo apt-get install -y curl\nCMD python app.py\n`);
+      }
+      fs.writeFileSync(path.join(root, 'compose.yaml'), 'services:\n  a:\n    build: ./a\n');
+      const options = { cwd: root, useConfigFiles: false, baseConfig: { extends: ['all'] } } as const;
+      const inThread = await lintProject(options);
+      const onWorkers = await lintProject({ ...options, concurrency: 2 });
+      expect(onWorkers).toEqual(inThread);
+      expect(inThread.some((result) => result.messages.length > 0)).toBe(true);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -59,7 +59,7 @@ export async function lintInWorkers(run: PoolRun): Promise<LintedFile[]> {
         if (--running === 0) resolve();
       };
       for (let i = 0; i < run.threads; i++) {
-        const worker = new Worker(workerEntry.script, { workerData: data, eval: workerEntry.eval });
+        const worker = new Worker(workerEntry.script, { workerData: data, eval: workerEntry.eval, execArgv: workerEntry.execArgv });
         workers.push(worker);
         running++;
         worker.on('message', (message: WorkerResponse) => {
@@ -91,9 +91,15 @@ export async function lintInWorkers(run: PoolRun): Promise<LintedFile[]> {
  * The worker's module: `lint-worker.js` beside this one. When the core runs from its TypeScript
  * sources (tests, benchmarks), the worker registers tsx first and loads the sources, as this thread does.
  */
-const workerEntry = ((): { script: string | URL; eval: boolean } => {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./lint-worker.js', import.meta.url), eval: false };
+const workerEntry = ((): { script: string | URL; eval: boolean; execArgv: string[] } => {
+  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./lint-worker.js', import.meta.url), eval: false, execArgv: process.execArgv };
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const entry = JSON.stringify(new URL('./lint-worker.ts', import.meta.url).href);
-  return { script: `import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, eval: true };
+  const conditions = process.execArgv.some((arg) => arg.startsWith('--conditions') || arg === '-C');
+  return {
+    script: `import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`,
+    eval: true,
+    // The packages' TypeScript sources, as in this thread.
+    execArgv: conditions ? process.execArgv : [...process.execArgv, '--conditions=source'],
+  };
 })();

@@ -1,0 +1,45 @@
+// One whole-corpus lint with every rule enabled, in this process: the script to profile
+// (`node --cpu-prof`) and to compare results before and after a change (`--dump <file>` writes every
+// problem as one sorted line). See docs/performance.md.
+// Run: node --import tsx --conditions=source [--cpu-prof --cpu-prof-dir=/tmp/prof] bench/profile-lint.ts [corpus]
+//        [--dump file] [--cache file] [--concurrency n|auto|off]
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintProject } from '@docmind-docker-lint/core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const dumpAt = args.indexOf('--dump');
+const dump = dumpAt >= 0 ? args.splice(dumpAt, 2)[1] : undefined;
+const cacheAt = args.indexOf('--cache');
+const cache = cacheAt >= 0 ? { location: args.splice(cacheAt, 2)[1]! } : undefined;
+const concurrencyAt = args.indexOf('--concurrency');
+const concurrencyArg = concurrencyAt >= 0 ? args.splice(concurrencyAt, 2)[1]! : 'off';
+const concurrency = concurrencyArg === 'auto' || concurrencyArg === 'off' ? concurrencyArg : Number(concurrencyArg);
+const corpus = path.resolve(args[0] || path.join(here, '../../shared/corpus'));
+
+const cpuStart = process.cpuUsage();
+const start = performance.now();
+const results = await lintProject({
+  cwd: corpus,
+  useConfigFiles: false,
+  baseConfig: { extends: ['all'] },
+  concurrency,
+  ...(cache ? { cache } : {}),
+});
+const ms = performance.now() - start;
+const cpu = process.cpuUsage(cpuStart);
+const problems = results.reduce((sum, result) => sum + result.messages.length, 0);
+const internal = results.reduce((sum, result) => sum + result.messages.filter((message) => message.internal).length, 0);
+const usage = process.resourceUsage();
+console.log(
+  `${results.length} files, ${problems} problems (${internal} internal): ${ms.toFixed(0)} ms wall, ` +
+    `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU, peak RSS ${(usage.maxRSS / 1024).toFixed(0)} MiB`,
+);
+if (dump) {
+  const lines = results.flatMap((result) =>
+    result.messages.map((message) => `${path.relative(corpus, result.filePath)}:${message.line}:${message.column}-${message.endLine}:${message.endColumn} ${message.ruleId} ${message.message}${message.fix ? ' [fix]' : ''}`),
+  );
+  writeFileSync(dump, `${lines.sort().join('\n')}\n`);
+}
