@@ -9,6 +9,8 @@ import {
   type CodeAction,
   type Diagnostic,
 } from '../../packages/language-server/src/lsp-test-client.test-helper.js';
+import { loadBuiltinPlugins } from '@docmind-docker-lint/core';
+import docmindPlugin from '@docmind-docker-lint/plugin-docmind';
 import { copyExample } from './project-fixture.js';
 
 // Other rule packs grow beside these tests; they look at the mission rules and at parse problems only.
@@ -17,6 +19,15 @@ const codes = (diagnostics: readonly Diagnostic[]): string[] =>
   diagnostics.flatMap((diagnostic) => (diagnostic.code === undefined ? [messageOf(diagnostic)] : MISSION_RULES.has(String(diagnostic.code)) ? [String(diagnostic.code)] : []));
 const messageOf = (diagnostic: Diagnostic): string => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
 const whole = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
+
+/** Writes a root config that runs `ruleId` alone: the `recommended` base under every config is turned off rule by rule. */
+async function onlyRule(dir: string, ruleId: string, setting: unknown): Promise<void> {
+  expect(setting).toBeDefined();
+  const ruleIds = (await loadBuiltinPlugins()).flatMap((plugin) => Object.keys(plugin.rules));
+  expect(ruleIds).toContain(ruleId);
+  const rules = Object.fromEntries(ruleIds.map((id) => [id, id === ruleId ? setting : 'off']));
+  writeFileSync(path.join(dir, '.docmind-docker-lint.json'), JSON.stringify({ root: true, rules }));
+}
 
 describe('language server over stdio: the broken example', () => {
   let project: ReturnType<typeof copyExample>;
@@ -72,7 +83,8 @@ describe('language server over stdio: the broken example', () => {
     await client.open(compose, 'yaml', read('compose.yaml'));
     const { diagnostics } = await client.waitForDiagnostics(compose);
     expect(codes(diagnostics)).toEqual(['docmind-env-contract']);
-    expect(diagnostics[0]!.range).toEqual({ start: { line: 7, character: 6 }, end: { line: 7, character: 21 } });
+    const envContract = diagnostics.find((diagnostic) => diagnostic.code === 'docmind-env-contract')!;
+    expect(envContract.range).toEqual({ start: { line: 7, character: 6 }, end: { line: 7, character: 21 } });
   });
 
   it('offers the fix, suggestion and disable actions of a problem; applying the fix clears it', async () => {
@@ -237,6 +249,10 @@ describe('language server over stdio: robustness', () => {
   });
 
   it('replaces the problems of a document that stops parsing with the parse problem, and recovers', async () => {
+    // Every diagnostic is compared, positions included, so only the rule under test runs (with the docmind preset's options).
+    await onlyRule(project.dir, 'docmind-env-contract', docmindPlugin.configs?.['docmind']?.rules?.['docmind-env-contract']);
+    client.dispose();
+    client = await LspTestClient.spawn({ workspaceFolders: [project.dir], settings: { debounce: 0 } });
     const uri = client.uriOf(path.join(project.dir, 'compose.yaml'));
     await client.open(uri, 'yaml', 'services:\n  app:\n    build: .\n    environment:\n      OLLAMA_BASE_URL: x\n');
     expect(codes((await client.waitForDiagnostics(uri)).diagnostics)).toEqual(['docmind-env-contract']);

@@ -48,3 +48,12 @@ describe('composeValue', () => {
     expect(result.truncated).toBe(true);
   });
 });
+
+describe('alias cycles', () => {
+  it('converts an alias back into a value still being converted to null, and a merge cycle ends', () => {
+    const selfSeq = parseDocument('a: &a [*a, *a]\n');
+    expect(composeValue(selfSeq).value).toEqual({ a: [null, null] });
+    const mergeCycle = parseDocument('x-base: &a\n  y: 1\n  <<: [*a, *a]\nservices: {}\n');
+    expect(composeValue(mergeCycle).value).toMatchObject({ 'x-base': { y: 1 }, services: {} });
+  });
+});

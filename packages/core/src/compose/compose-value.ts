@@ -85,6 +85,8 @@ export function composeValue(document: Document, options: ComposeValueOptions = 
     return current && !isAlias(current) && depth < 1000 ? (current as Node) : null;
   };
 
+  // Nodes being converted: an alias to one of them (`&a [*a]`) is a cycle, which Compose rejects; it converts to null.
+  const open = new Set<Node>();
   const convert = (raw: unknown, pointer: string, key: Node | null, depth: number): unknown => {
     const node = resolve(raw, depth);
     locations.set(pointer, { key, value: node });
@@ -92,9 +94,15 @@ export function composeValue(document: Document, options: ComposeValueOptions = 
       truncated = true;
       return null;
     }
-    if (!node) return null;
+    if (!node || open.has(node)) return null;
     const tagged = tagOf(node);
-    const plain = convertNode(node, pointer, depth);
+    open.add(node);
+    let plain: unknown;
+    try {
+      plain = convertNode(node, pointer, depth);
+    } finally {
+      open.delete(node);
+    }
     if (options.keepTags && tagged === RESET_TAG) return new ResetValue(plain);
     if (options.keepTags && tagged === OVERRIDE_TAG) return new OverrideValue(plain);
     return plain;
@@ -136,16 +144,21 @@ export function composeValue(document: Document, options: ComposeValueOptions = 
     const resolved = resolve(source, depth);
     const sources = isSeq(resolved) ? resolved.items.map((item) => resolve(item, depth)) : [resolved];
     for (const map of sources) {
-      if (!isMap(map)) continue;
-      for (const pair of map.items) {
-        if (!isPair(pair)) continue;
-        if (isMergeKey(pair.key)) {
-          mergeInto(out, pair.value, pointer, depth + 1);
-          continue;
+      if (!isMap(map) || open.has(map)) continue;
+      open.add(map);
+      try {
+        for (const pair of map.items) {
+          if (!isPair(pair)) continue;
+          if (isMergeKey(pair.key)) {
+            mergeInto(out, pair.value, pointer, depth + 1);
+            continue;
+          }
+          const name = keyText(pair.key);
+          if (name === null || Object.hasOwn(out, name)) continue;
+          out[name] = convert(pair.value, `${pointer}/${pointerSegment(name)}`, pair.key as Node, depth + 1);
         }
-        const name = keyText(pair.key);
-        if (name === null || Object.hasOwn(out, name)) continue;
-        out[name] = convert(pair.value, `${pointer}/${pointerSegment(name)}`, pair.key as Node, depth + 1);
+      } finally {
+        open.delete(map);
       }
     }
   };
