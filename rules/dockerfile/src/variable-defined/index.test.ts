@@ -161,6 +161,12 @@ new RuleTester().run('variable-defined', rule, {
       output: null,
     },
     {
+      name: 'an ARG line sets its names one by one',
+      code: lines('FROM alpine:3.20', 'ARG SUFFIX=-$VERSION VERSION=1.2'),
+      errors: [{ messageId: 'definedLater', data: { name: 'VERSION', line: 2 }, line: 2, column: 13, endLine: 2, endColumn: 21 }],
+      output: null,
+    },
+    {
       name: 'a variable set by the same ENV',
       code: lines('FROM alpine:3.20', 'ENV NVM_DIR=/opt/nvm PATH=$NVM_DIR/bin:$PATH'),
       errors: [{ messageId: 'sameInstruction', data: { name: 'NVM_DIR' }, line: 2, column: 27, endLine: 2, endColumn: 35 }],

@@ -97,6 +97,7 @@ export default createRule<MessageIds, Options>({
           if (base.kind === 'stage') for (const name of onbuildDefinitions(base.stage)) names.add(name);
           const known = base.kind === 'scratch' || (parentScope?.known ?? false);
           const imageVariables = parentScope?.imageVariables ?? fromImageVariables(stage);
+          const definitions = stageDefinitions(stage);
 
           const check = (reference: LocatedReference, instruction: InstructionNode, selfReference: boolean): void => {
             if (names.has(reference.name)) return;
@@ -106,7 +107,7 @@ export default createRule<MessageIds, Options>({
           };
 
           const judge = (name: string, instruction: InstructionNode, selfReference: boolean): Verdict => {
-            const later = selfReference ? null : definitionFrom(stage, instruction, name);
+            const later = selfReference ? null : definitionFrom(definitions, instruction, name);
             if (later === 'same') return { messageId: 'sameInstruction', data: { name }, likelyMistake: true };
             if (later !== null) return { messageId: 'definedLater', data: { name, line: later }, likelyMistake: true };
             if (globals.has(name)) {
@@ -224,22 +225,37 @@ function onbuildDefinitions(stage: StageNode): Set<string> {
   return names;
 }
 
+/** An ARG or ENV of a stage that sets a name. */
+interface Definition {
+  readonly instruction: InstructionNode;
+  readonly line: number;
+}
+
+/** Every name the ARG and ENV instructions of a stage set, with where, in file order. */
+function stageDefinitions(stage: StageNode): Map<string, Definition[]> {
+  const definitions = new Map<string, Definition[]>();
+  const source = stage.from.dockerfile.file;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
+    for (const property of instructionProperties(instruction)) {
+      const list = definitions.get(property.name) ?? [];
+      list.push({ instruction, line: source.positionAt(property.nameRange[0]).line });
+      definitions.set(property.name, list);
+    }
+  }
+  return definitions;
+}
+
 /**
  * Where the stage defines `name` from `instruction` on: `'same'` when this very ENV sets it (ENV
  * expands all its values first), else the line of the first later ARG or ENV; `null` when none does.
  */
-function definitionFrom(stage: StageNode, instruction: InstructionNode, name: string): 'same' | number | null {
-  const source = instruction.dockerfile.file;
-  for (const candidate of stage.instructions) {
-    if (candidate.range[0] < instruction.range[0]) continue;
-    if (candidate.keyword !== 'ENV' && candidate.keyword !== 'ARG') continue;
-    const property = instructionProperties(candidate).find((defined) => defined.name === name);
-    if (!property) continue;
-    if (candidate === instruction) {
-      if (candidate.keyword === 'ENV') return 'same';
-      continue;
-    }
-    return source.positionAt(property.nameRange[0]).line;
+function definitionFrom(definitions: ReadonlyMap<string, readonly Definition[]>, instruction: InstructionNode, name: string): 'same' | number | null {
+  for (const definition of definitions.get(name) ?? []) {
+    if (definition.instruction.range[0] < instruction.range[0]) continue;
+    if (definition.instruction !== instruction) return definition.line;
+    // ARG sets its names one by one: a name further along the same line is defined later.
+    return instruction.keyword === 'ENV' ? 'same' : definition.line;
   }
   return null;
 }
@@ -254,6 +270,8 @@ function closestName(name: string, defined: readonly string[]): string | undefin
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of defined) {
+    // The length difference is a lower bound of the edits: skip the candidates that cannot be close.
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const edits = distance(name, candidate);
     if (edits < bestDistance) {
       best = candidate;
