@@ -5,7 +5,7 @@
 //   pnpm exec tsx --conditions=source bench/fuzz/run.ts [--minutes 10] [--seed 42]
 import fc from 'fast-check';
 import { anyText, composeFile, dockerfile, dockerignore, project } from '../../test/robustness/support/generators.js';
-import { PAYLOADS, baseline, projectWith } from '../../test/robustness/support/pathological.js';
+import { PAYLOADS, baseline, isKnownSlow, projectWith } from '../../test/robustness/support/pathological.js';
 import { checkProject, lintFiles, type ProjectFiles } from '../../test/robustness/support/pipeline.js';
 
 const args = process.argv.slice(2);
@@ -52,8 +52,10 @@ while (performance.now() < deadline) {
         { numRuns: 50, seed: roundSeed, interruptAfterTimeLimit: 300_000 },
       );
     } catch (error) {
-      failures.push(`${name} (seed ${roundSeed}): ${error instanceof Error ? error.message : String(error)}`);
-      console.log(`FAIL ${failures.at(-1)!.slice(0, 4000)}`);
+      const cause = error instanceof Error && error.cause instanceof Error ? `\n  cause: ${error.cause.message}` : '';
+      counts.set(`${name} (failed)`, (counts.get(`${name} (failed)`) ?? 0) + 1);
+      failures.push(`${name} (seed ${roundSeed}): ${error instanceof Error ? error.message : String(error)}${cause}`);
+      console.log(`FAIL ${failures.at(-1)!.replace(/\n\nHint:.*$/m, '').slice(0, 3000)}`);
     }
   }
   round++;
@@ -61,7 +63,7 @@ while (performance.now() < deadline) {
 
 // Pathological lines: time against ordinary words of the same length, at growing lengths.
 const slow: string[] = [];
-for (const length of [2000, 8000]) {
+for (const length of [2000, 5000]) {
   const time = async (files: ProjectFiles) => {
     const started = performance.now();
     await lintFiles(files);
@@ -70,6 +72,7 @@ for (const length of [2000, 8000]) {
   for (const kind of ['Dockerfile', 'compose.yaml', '.dockerignore', '.env', 'pyproject.toml', '.python-version']) {
     const base = await time({ [kind]: projectWith(baseline(length))[kind]! });
     for (const [name, payload] of Object.entries(PAYLOADS)) {
+      if (isKnownSlow(kind, name)) continue; // a skipped test names the rule; it would not finish
       if (length > 2000 && slow.some((entry) => entry.startsWith(`${kind} ${name} `))) continue; // already slow: do not wait longer
       const ms = await time({ [kind]: projectWith(payload(length))[kind]! });
       counts.set('pathological', (counts.get('pathological') ?? 0) + 1);

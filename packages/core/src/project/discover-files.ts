@@ -60,10 +60,14 @@ export function discoverFiles(
     const targetStat = stat.kind === 'symlink' ? host.stat(real) : stat;
     if (targetStat?.kind === 'directory') {
       if (!isIgnored(absolute) || absolute === root) walk(absolute);
-    } else if (targetStat?.kind === 'file' && !files.has(absolute)) {
+    } else if (targetStat?.kind === 'file') {
+      if (files.has(absolute)) continue;
       const byName = classifyFile(path.basename(absolute));
       const kind = byName !== 'unknown' ? byName : /\.ya?ml$/i.test(absolute) ? 'compose' : 'dockerfile';
       files.set(absolute, { path: absolute, kind, explicit: true });
+    } else {
+      // A link loop, a dangling link, a socket: named, so say it cannot be linted rather than skip it silently.
+      missing.push(given);
     }
   }
   return { files: [...files.values()], missing };

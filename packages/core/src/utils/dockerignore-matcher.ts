@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { minimatch, type Minimatch } from 'minimatch';
 import type { DockerignoreEntry } from '../types/nodes.js';
 
 /**
@@ -11,7 +11,13 @@ export class DockerignoreMatcher {
 
   constructor(entries: readonly DockerignoreEntry[]) {
     this.patterns = entries.map((entry) => {
-      const matcher = new minimatch.Minimatch(entry.pattern, { dot: true, nocomment: true, nonegate: true });
+      let matcher: Minimatch;
+      try {
+        matcher = new minimatch.Minimatch(entry.pattern, { dot: true, nocomment: true, nonegate: true });
+      } catch {
+        // minimatch refuses patterns over 64 KiB ("pattern is too long"); such a line matches nothing.
+        return { entry, test: () => false };
+      }
       return { entry, test: (path: string) => matcher.match(path) };
     });
   }

@@ -1,0 +1,45 @@
+// Pathological lines through the whole pipeline: each payload of support/pathological.ts fills every
+// position of a Dockerfile, a Compose file, a .dockerignore and an .env file, and linting must take no
+// more than a generous multiple of the time an ordinary line of the same length takes. (The regex-level
+// test finds the exact regex; this one catches slow code that is not a regex, like parsers and loops.)
+import { describe, expect, it } from 'vitest';
+import { KNOWN_SLOW, PAYLOADS, baseline, isKnownSlow, projectWith } from './support/pathological.js';
+import { checkResults, lintFiles } from './support/pipeline.js';
+
+const LENGTH = 3000;
+const KINDS = ['Dockerfile', 'compose.yaml', '.dockerignore', '.env'] as const;
+/** The payloads the issue names, plus a few that found problems in parsers before. */
+const CHECKED = ['spaces', 'tabs', 'dollars', 'backslashes', 'backslash-space', 'double-quotes', 'single-quotes', '${', '${{{{', 'nested ${', 'letters', 'a=', 'colons', 'slashes', 'stars', '$('] as const;
+
+async function timeLint(kind: string, text: string): Promise<number> {
+  const files = { [kind]: text };
+  const started = performance.now();
+  const results = await lintFiles(files);
+  const ms = performance.now() - started;
+  checkResults(results, kind);
+  return ms;
+}
+
+describe.each(KINDS)('pathological lines in %s', (kind) => {
+  let baselineMs = 0;
+  it(`baseline: ordinary words, ${LENGTH} characters in every position`, async () => {
+    const text = projectWith(baseline(LENGTH))[kind] as string;
+    await timeLint(kind, text); // warm-up
+    baselineMs = Math.min(await timeLint(kind, text), await timeLint(kind, text));
+    expect(baselineMs).toBeGreaterThan(0);
+  });
+
+  it.each(CHECKED.filter((payload) => !isKnownSlow(kind, payload)))('%s: within 10x the baseline (+1 s)', async (payload) => {
+    const ms = await timeLint(kind, projectWith(PAYLOADS[payload]!(LENGTH))[kind] as string);
+    expect(ms, `${payload} in ${kind}: ${ms.toFixed(0)} ms, baseline ${baselineMs.toFixed(0)} ms`).toBeLessThan(10 * baselineMs + 1000);
+  });
+});
+
+describe('known slow inputs (rule packs)', () => {
+  // Each names the rule at fault; see KNOWN_SLOW. Unskip when the rule is fixed.
+  it.skip.each(KNOWN_SLOW)('%s with %s payload (%s) lints in bounded time', async (kind, payload) => {
+    const started = performance.now();
+    await lintFiles({ [kind]: projectWith(PAYLOADS[payload]!(LENGTH))[kind] as string });
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
