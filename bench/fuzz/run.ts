@@ -4,7 +4,7 @@
 //
 //   pnpm exec tsx --conditions=source bench/fuzz/run.ts [--minutes 10] [--seed 42]
 import fc from 'fast-check';
-import { anyText, composeFile, dockerfile, dockerignore, project } from '../../test/robustness/support/generators.js';
+import { anyText, composeFile, dockerfile, dockerignore, hitsKnownRuleBug, project } from '../../test/robustness/support/generators.js';
 import { PAYLOADS, baseline, isKnownSlow, projectWith } from '../../test/robustness/support/pathological.js';
 import { checkProject, lintFiles, type ProjectFiles } from '../../test/robustness/support/pipeline.js';
 
@@ -34,6 +34,7 @@ const rules = new Set<string>();
 let fixesApplied = 0;
 let filesFixed = 0;
 let round = 0;
+let knownBugInputs = 0;
 
 console.log(`fuzz: ${minutes} min, seed ${seed}`);
 while (performance.now() < deadline) {
@@ -43,7 +44,15 @@ while (performance.now() < deadline) {
     try {
       await fc.assert(
         fc.asyncProperty(arbitrary, async (files) => {
-          const stats = await checkProject(files);
+          let stats;
+          try {
+            stats = await checkProject(files);
+          } catch (error) {
+            // A known rule bug (a skipped test names it): counted, not shrunk again and again.
+            if (!hitsKnownRuleBug(files)) throw error;
+            knownBugInputs++;
+            return;
+          }
           counts.set(name, (counts.get(name) ?? 0) + 1);
           fixesApplied += stats.fixesApplied;
           filesFixed += stats.filesFixed;
@@ -61,9 +70,10 @@ while (performance.now() < deadline) {
   round++;
 }
 
-// Pathological lines: time against ordinary words of the same length, at growing lengths.
+// Pathological lines: time against ordinary words of the same length (longer lines: pass --minutes
+// and edit the lengths; a quadratic rule at 5,000 characters in every position takes many minutes).
 const slow: string[] = [];
-for (const length of [2000, 5000]) {
+for (const length of [2000]) {
   const time = async (files: ProjectFiles) => {
     const started = performance.now();
     await lintFiles(files);
@@ -73,7 +83,6 @@ for (const length of [2000, 5000]) {
     const base = await time({ [kind]: projectWith(baseline(length))[kind]! });
     for (const [name, payload] of Object.entries(PAYLOADS)) {
       if (isKnownSlow(kind, name)) continue; // a skipped test names the rule; it would not finish
-      if (length > 2000 && slow.some((entry) => entry.startsWith(`${kind} ${name} `))) continue; // already slow: do not wait longer
       const ms = await time({ [kind]: projectWith(payload(length))[kind]! });
       counts.set('pathological', (counts.get('pathological') ?? 0) + 1);
       if (ms > 10 * base + 1000) slow.push(`${kind} ${name} at ${length}: ${ms.toFixed(0)} ms (baseline ${base.toFixed(0)} ms)`);
@@ -84,6 +93,6 @@ for (const length of [2000, 5000]) {
 const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
 console.log(`fuzz: ${total} inputs in ${minutes} min (${[...counts].map(([name, count]) => `${name} ${count}`).join(', ')})`);
 console.log(`fuzz: ${rules.size} rules reported, ${fixesApplied} fixes applied in first passes, ${filesFixed} files fixed and re-checked`);
-console.log(`fuzz: ${failures.length} property failures, ${slow.length} slow pathological inputs`);
+console.log(`fuzz: ${failures.length} property failures, ${knownBugInputs} inputs failing on known rule bugs, ${slow.length} slow pathological inputs`);
 for (const entry of slow) console.log(`  SLOW ${entry}`);
 process.exit(failures.length > 0 ? 1 : 0);
