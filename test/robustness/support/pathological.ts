@@ -152,7 +152,9 @@ export function projectWithOneLine(payload: string, file: 'Dockerfile', line: st
  * fixed (pathological-input.test.ts keeps a skipped test for each).
  * - dockerignore-secrets turns every `\` of a .dockerignore line into a path separator and asks the
  *   matcher about every prefix, each of which tests every shorter prefix: cubic. 1,000 characters of
- *   `\"` take over 2 minutes.
+ *   `\"` take over 2 minutes. The same holds for paths with many segments: `COPY a/a/a/...` (600
+ *   characters: 3.7 s; 2,000 in every position of a Dockerfile: 160 s) and a .dockerignore line of
+ *   1,000 `[` (4 s; minimatch compiling such a line also costs the rules that read .dockerignore ~1 s).
  * - The Compose ordering rules (top-level-keys-order, service-keys-order, ... via the pack's
  *   utils/reorder-items.ts) re-parse a file whose line holds thousands of `"`, each parse raising
  *   thousands of YAML errors: 5,000 `"` take 20 s.
@@ -160,6 +162,8 @@ export function projectWithOneLine(payload: string, file: 'Dockerfile', line: st
 export const KNOWN_SLOW: readonly (readonly [kind: string, payload: string, rule: string])[] = [
   ['.dockerignore', 'quote-backslash', 'dockerignore-secrets'],
   ['.dockerignore', 'a\\', 'dockerignore-secrets'],
+  ['Dockerfile', 'a/', 'dockerignore-secrets'],
+  ['.dockerignore', 'brackets', 'dockerignore-secrets'],
   ['compose.yaml', 'double-quotes', 'top-level-keys-order / service-keys-order (compose utils/reorder-items.ts)'],
 ];
 
