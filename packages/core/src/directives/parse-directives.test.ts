@@ -134,6 +134,21 @@ describe('parseDirectives: hadolint pragmas', () => {
     expect(directives[0]!.lines).toEqual({ startLine: 2, endLine: 3 });
   });
 
+  it('works only directly above the line, as in hadolint: a blank or comment line in between cancels it', () => {
+    const blank = parse('# hadolint ignore=DL3006\n\nFROM x\n');
+    expect(blank[0]!.lines).toEqual({ startLine: 2, endLine: 2 });
+    const comment = parse('# hadolint ignore=DL3006\n# why\nFROM x\n');
+    expect(comment.find((directive) => directive.origin === 'hadolint')!.lines).toEqual({ startLine: 2, endLine: 2 });
+    // Of two stacked pragmas only the lower one reaches the instruction.
+    const stacked = parse('# hadolint ignore=DL3006\n# hadolint ignore=DL3008\nFROM x\n');
+    expect(stacked.map((directive) => [directive.ids, directive.lines])).toEqual([
+      [['DL3006'], { startLine: 2, endLine: 2 }],
+      [['DL3008'], { startLine: 3, endLine: 3 }],
+    ]);
+    // Our own directive still skips comments and blank lines.
+    expect(parse('# docmind-docker-lint-disable-next-line a\n\n# why\nFROM x\n')[0]!.lines).toEqual({ startLine: 4, endLine: 4 });
+  });
+
   it('reads global ignore= for the whole file', () => {
     expect(parse('FROM x\nRUN a\n# hadolint global ignore=DL3006,SC2086\n')).toEqual([
       {

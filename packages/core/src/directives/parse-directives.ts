@@ -40,7 +40,7 @@ export function parseDirectives(
       parseHadolintPragma(
         body,
         range,
-        () => nextLineSpan(lines, comment, spanOfLineAt),
+        () => lineBelowSpan(lines, comment, spanOfLineAt),
         () => nextLineSpan(lines, comment, stageSpanAt),
       ) ??
       parseCheckDirective(body, range, comment.range[0] < topBlockEnd, () =>
@@ -142,6 +142,20 @@ function nextLineSpan(
   return spanOfLineAt(next);
 }
 
+/**
+ * hadolint applies `# hadolint ignore=` to the line right below the pragma only: with a blank or another
+ * comment line in between, the pragma silences nothing (only the last of two stacked pragmas works).
+ * The span is that line (and the rest of its instruction when an instruction starts there).
+ */
+function lineBelowSpan(
+  lines: LineScanner,
+  comment: DirectiveComment,
+  spanOfLineAt: (line: number) => LineSpan,
+): LineSpan {
+  const below = lines.lineOf(comment.range[1]) + 1;
+  return lines.isNextLineContent(comment.range[1]) ? spanOfLineAt(below) : { startLine: below, endLine: below };
+}
+
 /** BuildKit keeps the comments above an instruction until a bare `#` line; blank lines do not reset them. */
 function nextInstructionSpan(
   lines: LineScanner,
@@ -178,6 +192,16 @@ class LineScanner {
     private readonly commentLines: ReadonlySet<number>,
     readonly lineOf: (offset: number) => number,
   ) {}
+
+  /** Whether the line after the one holding `offset` holds something other than blanks or a comment. */
+  isNextLineContent(offset: number): boolean {
+    const { text } = this;
+    const start = nextLineStart(text, lineEnd(text, offset));
+    if (start >= text.length) return false;
+    const end = lineEnd(text, start);
+    const first = firstNonBlank(text, start, end);
+    return first < end && (text[first] !== '#' || !this.commentLines.has(this.lineOf(first)));
+  }
 
   /**
    * The 1-based line of the first line after the one holding `offset` that is neither blank nor a
