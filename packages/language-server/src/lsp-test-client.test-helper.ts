@@ -300,3 +300,10 @@ function compare(a: { line: number; character: number }, b: { line: number; char
 // Tests outside this package cannot resolve its dev dependencies; they take what they need from here.
 export { CancellationTokenSource, FileChangeType, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 export { TextDocument } from 'vscode-languageserver-textdocument';
+export {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+} from 'vscode-languageserver-protocol/node';
