@@ -25,6 +25,7 @@ export { parseImageReference, isDockerHub, type ParsedImageReference } from './u
 export { expandVariables } from './utils/expand-variables.js';
 export { nodeRange } from './utils/yaml-node-range.js';
 export { yamlComments } from './utils/yaml-comments.js';
+export { parseDirectives, applyDirectives, type Directive, type DirectiveComment, type LineSpan } from './directives/index.js';
 export {
   parseTemplate,
   interpolate,
@@ -66,3 +67,4 @@ export {
   KNOWN_NON_SECRET_NAMES,
   type SecretNameOptions,
 } from './utils/secret-names.js';
+export { hadolintPreset, hadolintDefaultLevel } from './peers/hadolint-preset.js';

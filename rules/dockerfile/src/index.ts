@@ -1,4 +1,4 @@
-import type { ConfigObject, Plugin } from '@docmind-docker-lint/core';
+import { hadolintPreset, type ConfigObject, type Plugin } from '@docmind-docker-lint/core';
 import { rules as filesAndUsers } from './groups/files-and-users.js';
 import { rules as packageManagers } from './groups/package-managers.js';
 import { rules as runAndPackages } from './groups/run-and-packages.js';
@@ -20,7 +20,11 @@ const recommended: ConfigObject = {
 const plugin: Plugin = {
   meta: { name: '@docmind-docker-lint/plugin-dockerfile', version: '0.1.0' },
   rules,
-  configs: { recommended },
+  configs: {
+    recommended,
+    /** hadolint's default checks at hadolint's default levels, every other rule of the pack off. */
+    hadolint: hadolintPreset(rules),
+  },
 };
 
 export default plugin;

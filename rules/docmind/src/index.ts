@@ -1,4 +1,4 @@
-import type { ConfigObject, Plugin } from '@docmind-docker-lint/core';
+import { hadolintPreset, type ConfigObject, type Plugin } from '@docmind-docker-lint/core';
 import dockerignoreSecrets from './dockerignore-secrets/index.js';
 import docmindEnvContract from './docmind-env-contract/index.js';
 import entrypointFileExists from './entrypoint-file-exists/index.js';
@@ -42,7 +42,12 @@ const docmind: ConfigObject = {
 const plugin: Plugin = {
   meta: { name: '@docmind-docker-lint/plugin-docmind', version: '0.1.0' },
   rules,
-  configs: { recommended, docmind },
+  configs: {
+    recommended,
+    docmind,
+    // python-version-pin lists DL3006/DL3007 so that hadolint's pragmas on a FROM line silence it too; it is not a hadolint check.
+    hadolint: hadolintPreset(rules, ['python-version-pin']),
+  },
 };
 
 export default plugin;
