@@ -67,4 +67,4 @@ export {
   KNOWN_NON_SECRET_NAMES,
   type SecretNameOptions,
 } from './utils/secret-names.js';
-export { hadolintPreset, hadolintDefaultLevel } from './peers/hadolint-preset.js';
+export { hadolintPreset, hadolintDefaultLevel, buildkitPreset } from './peers/peer-presets.js';

@@ -1,4 +1,4 @@
-import { hadolintPreset, type ConfigObject, type Plugin } from '@docmind-docker-lint/core';
+import { buildkitPreset, hadolintPreset, type ConfigObject, type Plugin } from '@docmind-docker-lint/core';
 import { rules as filesAndUsers } from './groups/files-and-users.js';
 import { rules as packageManagers } from './groups/package-managers.js';
 import { rules as runAndPackages } from './groups/run-and-packages.js';
@@ -24,6 +24,8 @@ const plugin: Plugin = {
     recommended,
     /** hadolint's default checks at hadolint's default levels, every other rule of the pack off. */
     hadolint: hadolintPreset(rules),
+    /** BuildKit's default build checks, as warnings, every other rule of the pack off. */
+    buildkit: buildkitPreset(rules),
   },
 };
 

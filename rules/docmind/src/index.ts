@@ -1,4 +1,4 @@
-import { hadolintPreset, type ConfigObject, type Plugin } from '@docmind-docker-lint/core';
+import { buildkitPreset, hadolintPreset, type ConfigObject, type Plugin } from '@docmind-docker-lint/core';
 import dockerignoreSecrets from './dockerignore-secrets/index.js';
 import docmindEnvContract from './docmind-env-contract/index.js';
 import entrypointFileExists from './entrypoint-file-exists/index.js';
@@ -47,6 +47,7 @@ const plugin: Plugin = {
     docmind,
     // python-version-pin lists DL3006/DL3007 so that hadolint's pragmas on a FROM line silence it too; it is not a hadolint check.
     hadolint: hadolintPreset(rules, ['python-version-pin']),
+    buildkit: buildkitPreset(rules),
   },
 };
 

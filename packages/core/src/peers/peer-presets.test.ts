@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintText } from '../api/lint-text.js';
-import { hadolintDefaultLevel, hadolintPreset } from './hadolint-preset.js';
+import { buildkitPreset, hadolintDefaultLevel, hadolintPreset } from './peer-presets.js';
 
 const rule = (hadolint?: string[]) => ({ meta: { docs: { sources: hadolint ? { hadolint } : {} } } });
 
@@ -76,5 +76,29 @@ describe('the hadolint preset of the built-in packs', () => {
     // Not hadolint checks: BuildKit's casing check, python-version-pin, HEALTHCHECK (DL3057 is off in hadolint).
     const ids = new Set(result!.messages.map((message) => message.ruleId));
     for (const id of ['instruction-casing', 'python-version-pin', 'healthcheck-present', 'no-ignore-pragma']) expect(ids).not.toContain(id);
+  });
+});
+
+describe('the buildkit preset', () => {
+  it('turns on the rules covering default BuildKit checks as warnings, not the experimental one', () => {
+    const bk = (buildkit?: string[]) => ({ meta: { docs: { sources: buildkit ? { buildkit } : {} } } });
+    expect(buildkitPreset({ a: bk(['StageNameCasing']), b: bk(['InvalidDefinitionDescription']), c: bk() }).rules).toEqual({ a: 'warn', b: 'off', c: 'off' });
+  });
+
+  it('reports what docker build would warn about, and nothing else from the Dockerfile packs', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'docmind-buildkit-preset-'));
+    try {
+      writeFileSync(path.join(dir, '.docmind-docker-lint.json'), JSON.stringify({ root: true, extends: ['buildkit'] }));
+      const text = 'FROM alpine:3.20 as Build\nMAINTAINER me\nRUN cd /tmp\nCMD echo hi\n';
+      const [result] = await lintText(text, { cwd: dir, filePath: 'Dockerfile' });
+      expect(result!.messages.map((message) => `${message.line}:${message.ruleId}:${message.severity}`).sort()).toEqual([
+        '1:from-as-casing:1',
+        '1:stage-name-casing:1',
+        '2:no-maintainer:1',
+        '4:require-exec-form:1',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -55,3 +55,23 @@ export function hadolintPreset(rules: Readonly<Record<string, RuleWithSources>>,
   }
   return { rules: entries };
 }
+
+/** BuildKit checks that run only with `# check=experimental=...`. */
+const BUILDKIT_EXPERIMENTAL = new Set(['InvalidDefinitionDescription']);
+
+interface RuleWithBuildkitSources {
+  readonly meta: { readonly docs?: { readonly sources?: { readonly buildkit?: readonly string[] } } };
+}
+
+/**
+ * A pack's part of the `buildkit` preset: the rules that cover BuildKit's build checks that run by
+ * default, as warnings (as `docker build` shows them), every other rule of the pack off.
+ */
+export function buildkitPreset(rules: Readonly<Record<string, RuleWithBuildkitSources>>): ConfigObject {
+  const entries: Record<string, RuleEntry> = {};
+  for (const [id, rule] of Object.entries(rules)) {
+    const checks = (rule.meta.docs?.sources?.buildkit ?? []).filter((check) => !BUILDKIT_EXPERIMENTAL.has(check));
+    entries[id] = checks.length > 0 ? 'warn' : 'off';
+  }
+  return { rules: entries };
+}
