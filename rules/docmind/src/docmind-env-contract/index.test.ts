@@ -505,3 +505,116 @@ describe('docmind-env-contract across files', () => {
     expect(results.flatMap((result) => result.messages)).toEqual([]);
   });
 });
+
+/** What `Settings.model_json_schema()` gives for a pydantic-settings model with a nested model, an Enum, a Literal and scalars. */
+const SETTINGS_SCHEMA = `{
+  "$defs": {
+    "Backend": { "enum": ["ollama", "vllm", "lmstudio"], "title": "Backend", "type": "string" },
+    "DatabaseConfig": {
+      "properties": {
+        "qdrant_url": { "default": "http://localhost:6333", "title": "Qdrant Url", "type": "string" },
+        "pool_size": { "default": 5, "title": "Pool Size", "type": "integer" }
+      },
+      "title": "DatabaseConfig",
+      "type": "object"
+    }
+  },
+  "properties": {
+    "llm_backend": { "$ref": "#/$defs/Backend", "default": "ollama" },
+    "debug": { "default": false, "title": "Debug", "type": "boolean" },
+    "temperature": { "anyOf": [{ "type": "number" }, { "type": "null" }], "default": null },
+    "log_format": { "enum": ["json", "text"], "type": "string", "default": "text" },
+    "database": { "$ref": "#/$defs/DatabaseConfig" }
+  },
+  "title": "Settings",
+  "type": "object"
+}
+`;
+const SCHEMA_FILES = { 'docs/settings.schema.json': SETTINGS_SCHEMA, '.env.example': 'DOCMIND_SOMETHING_OLD=1\n' };
+const WITH_SCHEMA = [{ ...DOCMIND_ENV_CONTRACT_OPTIONS, settingsSchema: 'docs/settings.schema.json' }];
+
+new RuleTester().run('docmind-env-contract with a settings schema', rule, {
+  valid: [
+    {
+      name: 'names and values the model accepts; interpolated values are not judged',
+      filename: 'compose.yaml',
+      files: SCHEMA_FILES,
+      options: WITH_SCHEMA,
+      code: compose(
+        'DOCMIND_LLM_BACKEND: vllm',
+        'DOCMIND_DEBUG: "yes"',
+        'DOCMIND_TEMPERATURE: "0.2"',
+        'DOCMIND_LOG_FORMAT: json',
+        'DOCMIND_DATABASE__QDRANT_URL: http://qdrant:6333',
+        'DOCMIND_DATABASE__POOL_SIZE: ${POOL_SIZE:-10}',
+        '- not: a list item',
+      ).replace('      - not: a list item\n', ''),
+    },
+    {
+      name: 'Dockerfile ENV values too',
+      filename: 'Dockerfile',
+      files: SCHEMA_FILES,
+      options: WITH_SCHEMA,
+      code: 'FROM python:3.12-slim\nENV DOCMIND_DEBUG=0 DOCMIND_DATABASE__POOL_SIZE=8\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the schema wins over the example file; a value outside the Enum, a non-boolean, a non-integer',
+      filename: 'compose.yaml',
+      files: SCHEMA_FILES,
+      options: WITH_SCHEMA,
+      code: compose(
+        'DOCMIND_SOMETHING_OLD: "1"',
+        'DOCMIND_LLM_BACKEND: Ollama',
+        'DOCMIND_DEBUG: maybe',
+        'DOCMIND_DATABASE__POOL_SIZE: "5.5"',
+      ),
+      errors: [
+        { messageId: 'unknownSetting', data: { name: 'DOCMIND_SOMETHING_OLD', source: 'docs/settings.schema.json' }, line: 5, column: 7, endLine: 5, endColumn: 28 },
+        {
+          messageId: 'invalidValue',
+          data: { name: 'DOCMIND_LLM_BACKEND', expected: 'one of `ollama`, `vllm`, `lmstudio`', source: 'docs/settings.schema.json' },
+          line: 6,
+          column: 28,
+          endLine: 6,
+          endColumn: 34,
+          related: [{ file: 'docs/settings.schema.json', line: 14, column: 5, endLine: 14, endColumn: 18 }],
+        },
+        { messageId: 'invalidValue', data: { name: 'DOCMIND_DEBUG', expected: 'a boolean (`true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`)', source: 'docs/settings.schema.json' }, line: 7, column: 22, endLine: 7, endColumn: 27 },
+        { messageId: 'invalidValue', data: { name: 'DOCMIND_DATABASE__POOL_SIZE', expected: 'an integer', source: 'docs/settings.schema.json' }, line: 8, column: 36, endLine: 8, endColumn: 41 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a Dockerfile ENV value is reported at the value',
+      filename: 'Dockerfile',
+      files: SCHEMA_FILES,
+      options: WITH_SCHEMA,
+      code: 'FROM python:3.12-slim\nENV DOCMIND_LOG_FORMAT=xml\n',
+      errors: [{ messageId: 'invalidValue', line: 2, column: 24, endLine: 2, endColumn: 27 }],
+      output: null,
+    },
+    {
+      name: 'a schema that cannot be read is said once, and the example file is the contract',
+      filename: 'compose.yaml',
+      files: { '.env.example': 'DOCMIND_LLM_BACKEND=ollama\n' },
+      options: WITH_SCHEMA,
+      code: compose('DOCMIND_LLM_BACKEND: whatever', 'DOCMIND_NOPE: "1"'),
+      errors: [
+        { messageId: 'unusableSchema', data: { reason: '`docs/settings.schema.json` cannot be read' }, line: 5, column: 7, endLine: 5, endColumn: 26 },
+        { messageId: 'unknownSetting', line: 6, column: 7, endLine: 6, endColumn: 19 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a schema that is not a settings model',
+      filename: 'compose.yaml',
+      files: { 'docs/settings.schema.json': '[1, 2]' },
+      options: WITH_SCHEMA,
+      code: compose('DOCMIND_X: "1"'),
+      errors: [{ messageId: 'unusableSchema', data: { reason: '`docs/settings.schema.json` cannot be used: it is not a JSON Schema object' }, line: 5, column: 7, endLine: 5, endColumn: 16 }],
+      output: null,
+    },
+  ],
+});

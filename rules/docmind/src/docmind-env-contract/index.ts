@@ -12,7 +12,8 @@ import { composeEnvironment } from '../utils/compose-environment.js';
 import { createRule } from '../utils/create-rule.js';
 import { instructionProperties } from '../utils/instruction-properties.js';
 import { closestNames } from './closest-names.js';
-import { loadContract, type Contract } from './contract.js';
+import { loadContract, loadSchemaContract, type Contract } from './contract.js';
+import { valueProblem } from './schema-contract.js';
 import { matchesVariablePattern, RUNTIME_VARIABLES } from './runtime-variables.js';
 
 export type Options = [
@@ -20,13 +21,21 @@ export type Options = [
     prefix: string;
     delimiter: string;
     exampleFile: string;
+    settingsSchema: string;
     known: string[];
     legacy: Record<string, string>;
     services: string[];
     allow: string[];
   },
 ];
-export type MessageIds = 'legacyName' | 'unprefixedName' | 'unknownSetting' | 'unknownVariable' | 'renameTo';
+export type MessageIds =
+  | 'legacyName'
+  | 'unprefixedName'
+  | 'unknownSetting'
+  | 'unknownVariable'
+  | 'invalidValue'
+  | 'unusableSchema'
+  | 'renameTo';
 
 /**
  * Where a name is set. Every place gets the legacy and contract checks; only a Compose service's
@@ -43,6 +52,10 @@ interface NamedEntry {
    * argument's) nor for a variable the same file refers to as `$NAME`.
    */
   readonly renameIsSafe: boolean;
+  /** The literal value set, when there is one (`null` for `- KEY` or a value passed through from the host). */
+  readonly value: string | null;
+  /** Where the value stands, when it is known; problems about the value fall back to the name. */
+  readonly valueRange: OffsetRange | null;
 }
 
 export default createRule<MessageIds, Options>({
@@ -60,6 +73,8 @@ export default createRule<MessageIds, Options>({
       unknownSetting: '`{{name}}` is not a setting in {{source}}, so the app ignores it.',
       unknownVariable:
         '`{{name}}` is neither a setting in {{source}} nor a common runtime variable, so the app likely ignores it.',
+      invalidValue: '`{{name}}` takes {{expected}} in {{source}}; the value set here is not, so the app fails to start.',
+      unusableSchema: 'The settings schema {{reason}}; names are checked against the example file or `known` instead.',
       renameTo: 'Rename `{{name}}` to `{{replacement}}`.',
     },
     schema: [
@@ -80,6 +95,11 @@ export default createRule<MessageIds, Options>({
             type: 'string',
             description:
               'The file that lists the settings, looked for beside the Compose file and in the build context; `# KEY=` lines count.',
+          },
+          settingsSchema: {
+            type: 'string',
+            description:
+              "The JSON Schema of the app's settings model (pydantic `Settings.model_json_schema()`), relative to the project root. When set, it is the contract (it wins over the example file), and literal values are checked against each setting's type and allowed values.",
           },
           known: {
             type: 'array',
@@ -109,7 +129,7 @@ export default createRule<MessageIds, Options>({
       },
     ],
     defaultOptions: [
-      { prefix: '', delimiter: '__', exampleFile: '.env.example', known: [], legacy: {}, services: [], allow: [] },
+      { prefix: '', delimiter: '__', exampleFile: '.env.example', settingsSchema: '', known: [], legacy: {}, services: [], allow: [] },
     ],
     fixable: 'code',
     hasSuggestions: true,
@@ -120,7 +140,18 @@ export default createRule<MessageIds, Options>({
     const allowed = [...RUNTIME_VARIABLES, ...options.allow];
 
     const runsTheApp = (service: ServiceNode): boolean => service.build !== null || options.services.includes(service.name);
-    const contractIn = (dirs: readonly string[]): Contract | null => loadContract(project, dirs, exampleFile, known);
+    const schema = options.settingsSchema === '' ? null : loadSchemaContract(project, options.settingsSchema, prefix, delimiter);
+    let schemaReported = false;
+    const contractIn = (dirs: readonly string[]): Contract | null => {
+      if (schema !== null && !('error' in schema)) return schema;
+      return loadContract(project, dirs, exampleFile, known);
+    };
+    /** Once per file with names to check: the configured schema cannot be used. */
+    const reportUnusableSchema = (entries: readonly NamedEntry[]): void => {
+      if (schema === null || !('error' in schema) || schemaReported || entries.length === 0) return;
+      schemaReported = true;
+      context.report({ range: entries[0]!.range, messageId: 'unusableSchema', data: { reason: schema.error } });
+    };
     const serviceDirs = (service: ServiceNode): string[] => [
       path.dirname(service.compose.file.path),
       ...(service.build ? [service.build.context] : []),
@@ -136,7 +167,6 @@ export default createRule<MessageIds, Options>({
 
     const check = (entry: NamedEntry, siblings: ReadonlySet<string>, place: Place, contract: Contract | null): void => {
       const { name, range } = entry;
-      if (contract?.names.has(name)) return;
       const rename = (replacement: string) => (fixer: RuleFixer) => fixer.replaceTextRange(range, replacement);
       const renames = (candidates: readonly string[]) =>
         candidates
@@ -159,6 +189,20 @@ export default createRule<MessageIds, Options>({
           related: candidates.flatMap(declaredAt),
         });
       };
+
+      if (contract?.names.has(name)) {
+        const spec = contract.specs.get(name);
+        const expected = spec && entry.value !== null ? valueProblem(entry.value, spec) : undefined;
+        if (expected !== undefined) {
+          context.report({
+            range: entry.valueRange ?? range,
+            messageId: 'invalidValue',
+            data: { name, expected, source: contract.source },
+            related: declaredAt(name),
+          });
+        }
+        return;
+      }
 
       const replacement = Object.hasOwn(legacy, name) ? legacy[name] : undefined;
       if (replacement !== undefined) {
@@ -186,6 +230,7 @@ export default createRule<MessageIds, Options>({
     };
 
     const checkAll = (entries: readonly NamedEntry[], place: Place, contract: Contract | null): void => {
+      reportUnusableSchema(entries);
       const siblings = new Set(entries.map((entry) => entry.name));
       for (const entry of entries) check(entry, siblings, place, contract);
     };
@@ -197,6 +242,8 @@ export default createRule<MessageIds, Options>({
           name: variable.name,
           range: variable.nameRange,
           renameIsSafe: true,
+          value: variable.value,
+          valueRange: variable.valueRange,
         }));
         checkAll(entries, 'environment', contractIn(serviceDirs(service)));
       },
@@ -207,7 +254,13 @@ export default createRule<MessageIds, Options>({
         if (users.length === 0) return;
         const entries = envFile.entries
           .filter((entry) => !entry.commented)
-          .map((entry) => ({ name: entry.key, range: entry.keyRange, renameIsSafe: !isReferenced(sourceFile.text, entry.key) }));
+          .map((entry) => ({
+            name: entry.key,
+            range: entry.keyRange,
+            renameIsSafe: !isReferenced(sourceFile.text, entry.key),
+            value: entry.value,
+            valueRange: null,
+          }));
         checkAll(entries, 'envFile', contractIn(users.flatMap(serviceDirs)));
       },
       Dockerfile(dockerfile: DockerfileNode) {
@@ -225,10 +278,12 @@ export default createRule<MessageIds, Options>({
 /** The names ENV and ARG instructions declare, with their ranges. */
 function declaredNames(instruction: InstructionNode, source: SourceFile): NamedEntry[] {
   if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') return [];
-  return instructionProperties(instruction).map(({ name, nameRange }) => ({
+  return instructionProperties(instruction).map(({ name, nameRange, value, valueRange }) => ({
     name,
     range: nameRange,
     renameIsSafe: instruction.keyword === 'ENV' && !isReferenced(source.text, name),
+    value,
+    valueRange,
   }));
 }
 

@@ -8,6 +8,8 @@ export interface ComposeEnvironmentEntry {
   readonly nameRange: OffsetRange;
   /** The literal value; `null` for `- KEY`, `KEY:` and non-scalar values (passed through from the host). */
   readonly value: string | null;
+  /** Where the value's text stands (quotes included in map form); `null` when there is no literal value. */
+  readonly valueRange: OffsetRange | null;
   readonly form: 'map' | 'list';
 }
 
@@ -28,7 +30,8 @@ export function composeEnvironment(service: ServiceNode, source: SourceFile): Co
       const nameRange = name === null ? null : locateName(source, nodeRange(pair.key), name);
       if (name === null || !nameRange) continue;
       const value = isScalar(pair.value) ? scalarText(pair.value.value) : null;
-      entries.push({ name, nameRange, value, form: 'map' });
+      const valueRange = value !== null && isScalar(pair.value) ? nodeRange(pair.value) : null;
+      entries.push({ name, nameRange, value, valueRange, form: 'map' });
     }
   } else if (isSeq(block)) {
     for (const item of block.items) {
@@ -39,7 +42,10 @@ export function composeEnvironment(service: ServiceNode, source: SourceFile): Co
       const name = equals === -1 ? text : text.slice(0, equals);
       const nameRange = locateName(source, nodeRange(item), name);
       if (!nameRange) continue;
-      entries.push({ name, nameRange, value: equals === -1 ? null : text.slice(equals + 1), form: 'list' });
+      const itemRange = nodeRange(item);
+      const closingQuote = item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE' ? 1 : 0;
+      const valueRange: OffsetRange | null = equals === -1 ? null : [nameRange[1] + 1, Math.max(nameRange[1] + 1, itemRange[1] - closingQuote)];
+      entries.push({ name, nameRange, value: equals === -1 ? null : text.slice(equals + 1), valueRange, form: 'list' });
     }
   }
   return entries;
