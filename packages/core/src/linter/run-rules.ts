@@ -3,6 +3,7 @@ import type { ParsedFile } from '../types/nodes.js';
 import type { ProjectFacts } from '../types/project.js';
 import type { LintMessage, Severity, Suggestion } from '../types/results.js';
 import type { AnyRule, FixFunction, ReportDescriptor, RuleContext, RuleFixer, RuleListener } from '../types/rule.js';
+import { SourceFile } from '../source/source-file.js';
 import { errorMessage } from '../utils/error-message.js';
 import { createRuleFixer } from './rule-fixer.js';
 
@@ -171,7 +172,9 @@ function formatMessage(rule: AnyRule, messageId: string, data: Readonly<Record<s
 }
 
 function toRelated(project: ProjectFacts, related: { file: string; range: OffsetRange; message: string }) {
-  const source = project.getFile(related.file)?.file;
+  // A file no parser reads (a JSON settings schema) is still positioned from its text.
+  const text = project.getFile(related.file) === undefined ? project.readText(related.file) : undefined;
+  const source = project.getFile(related.file)?.file ?? (text === undefined ? undefined : SourceFile.fromText(related.file, text, 'unknown'));
   const start = source?.positionAt(related.range[0]) ?? { line: 1, column: 1 };
   const end = source?.positionAt(related.range[1]) ?? start;
   return {
