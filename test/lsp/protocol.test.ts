@@ -195,6 +195,27 @@ describe('language server over stdio: the broken example', () => {
     expect(fromBuffer.diagnostics.find((diagnostic) => diagnostic.code === 'python-version-pin')?.message).toMatch(/"<3\.13"/);
   });
 
+  it('re-lints open documents when the settings schema named by the config changes on disk', async () => {
+    writeFileSync(
+      path.join(project.dir, '.docmind-docker-lint.json'),
+      JSON.stringify({ root: true, extends: ['docmind'], rules: { 'docmind-env-contract': ['error', { prefix: 'DOCMIND_', settingsSchema: 'settings.schema.json' }] } }),
+    );
+    const schemaFile = path.join(project.dir, 'settings.schema.json');
+    const schemaWith = (backends: string[]) =>
+      JSON.stringify({ properties: { llm_backend: { enum: backends, type: 'string' }, ollama_base_url: { type: 'string' } } }, null, 2);
+    writeFileSync(schemaFile, schemaWith(['ollama']));
+    await client.fileChanged(path.join(project.dir, '.docmind-docker-lint.json'), FileChangeType.Changed);
+    await client.open(compose, 'dockercompose', 'services:\n  app:\n    build: .\n    restart: unless-stopped\n    environment:\n      DOCMIND_LLM_BACKEND: vllm\n');
+    const before = await client.waitForDiagnostics(compose);
+    expect(before.diagnostics.find((diagnostic) => diagnostic.code === 'docmind-env-contract')?.message).toMatch(/takes one of `ollama`/);
+
+    writeFileSync(schemaFile, schemaWith(['ollama', 'vllm']));
+    const since = client.published.length;
+    await client.fileChanged(schemaFile, FileChangeType.Changed);
+    const after = await client.waitForDiagnostics(compose, () => true, 10_000, since);
+    expect(after.diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('docmind-env-contract');
+  });
+
   it('takes config changes without a restart, and shows a broken config without dying', async () => {
     await client.open(compose, 'dockercompose', read('compose.yaml'));
     await client.waitForDiagnostics(compose);
