@@ -49,6 +49,9 @@ describe('isSecretName', () => {
     'PATH',
     'CACHE_KEY',
     'DOCMIND_DATABASE__QDRANT_URL',
+    'SINGLE_USER_CREDENTIALS_USERNAME',
+    'BASIC_AUTH_USER',
+    'SECRET_LOCAL_HOSTNAME',
   ])('%s is not secret', (name) => {
     expect(isSecretName(name)).toBe(false);
   });

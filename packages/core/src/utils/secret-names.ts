@@ -67,9 +67,15 @@ const KEY_QUALIFIERS = new Set([
 
 /**
  * Last words that turn a secret-sounding name into a setting about the secret: where it is
- * (`PASSWORD_FILE`, `TOKEN_URL`, `PRIVATE_KEY_PATH`), what it is called, or how it behaves.
+ * (`PASSWORD_FILE`, `TOKEN_URL`, `PRIVATE_KEY_PATH`), what it is called, whose it is
+ * (`CREDENTIALS_USERNAME`), or how it behaves.
  */
 const DESCRIBING_WORDS = new Set([
+  'USER',
+  'USERNAME',
+  'LOGIN',
+  'EMAIL',
+  'HOSTNAME',
   'FILE',
   'FILES',
   'PATH',

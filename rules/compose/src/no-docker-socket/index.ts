@@ -1,12 +1,10 @@
 import { createRule } from '../utils/create-rule.js';
 import { composeData } from '../utils/compose-data.js';
+import { isEngineSocket } from '../utils/engine-socket.js';
 import { serviceVolumes } from '../utils/service-volumes.js';
 
 export type Options = [];
 export type MessageIds = 'dockerSocket';
-
-/** Sockets (and the Windows pipe) of container engines: whoever can write to them runs containers on the host. */
-const ENGINE_SOCKETS = /^(?:\/\/?(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock|\/\/?(?:var\/)?run\/user\/[^/]+\/(?:docker|podman\/podman)\.sock|\\\\\.\\pipe\\docker_engine)$/i;
 
 export default createRule<MessageIds, Options>({
   name: 'no-docker-socket',
@@ -30,7 +28,7 @@ export default createRule<MessageIds, Options>({
         const data = composeData(compose, context.project);
         if (!data) return;
         for (const volume of serviceVolumes(data, context.sourceFile.text)) {
-          if (volume.unknown || volume.source === null || !ENGINE_SOCKETS.test(volume.source.replace(/\/+$/, ''))) continue;
+          if (volume.unknown || volume.source === null || !isEngineSocket(volume.source)) continue;
           if (reported.has(volume.sourceRange.join())) continue;
           reported.add(volume.sourceRange.join());
           context.report({ range: volume.sourceRange, messageId: 'dockerSocket', data: { service: volume.service, path: volume.source } });

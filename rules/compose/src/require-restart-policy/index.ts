@@ -1,8 +1,7 @@
-import { isOverrideFile, nodeRange } from '@docmind-docker-lint/core';
-import { isMap, isNode } from 'yaml';
 import { createRule } from '../utils/create-rule.js';
-import { composeData, isData, scalarText, servicePointer } from '../utils/compose-data.js';
-import { composeProject } from '../utils/compose-project.js';
+import { isData, scalarText, servicePointer } from '../utils/compose-data.js';
+import { mainFileServices } from '../utils/main-file-services.js';
+import { newServiceKeyLine } from '../utils/service-insertion.js';
 
 export type Options = [];
 export type MessageIds = 'missingRestart' | 'addRestart';
@@ -27,36 +26,24 @@ export default createRule<MessageIds, Options>({
   create(context) {
     return {
       ComposeFile(compose) {
-        if (isOverrideFile(context.filename)) return;
-        const data = composeData(compose, context.project);
-        const project = composeProject(compose, context.project);
-        if (!data || !project) return;
-        const merged = project.model.services;
-        const oneShot = oneShotServices(merged);
+        const file = mainFileServices(compose, context.filename, context.project);
+        if (!file) return;
+        const oneShot = oneShotServices(file.project.model.services);
         const text = context.sourceFile.text;
-        for (const service of Object.keys(data.services)) {
-          const definition = merged[service];
-          if (!isData(definition) || oneShot.has(service) || definition.restart !== undefined) continue;
+        for (const { name: service, merged: definition } of file.services) {
+          if (oneShot.has(service) || definition.restart !== undefined) continue;
           if (isData(definition.deploy) && definition.deploy.restart_policy !== undefined) continue;
-          const pointer = servicePointer(service);
-          const keyRange = data.keyRange(pointer);
+          const keyRange = file.data.keyRange(servicePointer(service));
           if (!keyRange) continue;
-          const block = data.location(pointer)?.value;
-          const first = isMap(block) && !block.flow ? block.items[0]?.key : undefined;
-          const firstStart = isNode(first) ? nodeRange(first)[0] : null;
-          const lineStart = firstStart === null ? -1 : text.lastIndexOf('\n', firstStart - 1) + 1;
-          const indent = firstStart === null ? '' : text.slice(lineStart, firstStart);
-          // Right below the service's name, so comments above the first key stay with it.
-          const insertAt = text.indexOf('\n', keyRange[1]) + 1;
+          const line = newServiceKeyLine(file.data, text, service);
           context.report({
             range: keyRange,
             messageId: 'missingRestart',
             data: { service },
             severity: 'warn',
-            suggest:
-              firstStart !== null && /^[ ]+$/.test(indent) && insertAt > 0 && insertAt <= lineStart
-                ? [{ messageId: 'addRestart', fix: (fixer) => fixer.insertTextBeforeRange([insertAt, insertAt], `${indent}restart: unless-stopped\n`) }]
-                : [],
+            suggest: line
+              ? [{ messageId: 'addRestart', fix: (fixer) => fixer.insertTextBeforeRange([line.at, line.at], `${line.indent}restart: unless-stopped${line.eol}`) }]
+              : [],
           });
         }
       },
