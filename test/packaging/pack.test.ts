@@ -1,7 +1,8 @@
 // The packages as a user meets them: `pnpm pack` each publishable package, `npm install` the tarballs
 // into an empty folder outside the workspace, then run the CLI with npx, lint and fix a copied example
 // project, import the core from a plain Node script, type-check a TypeScript consumer against the
-// shipped declarations, and load the example plugin from a tarball through a config's `plugins`.
+// shipped declarations, load the example plugin from a tarball through a config's `plugins`, and run
+// real ESLint (the workspace's version, from the registry) with the ESLint plugin.
 //
 // It needs built packages (`pnpm build`) and the npm registry (third-party dependencies), so it runs
 // only with DOCMIND_PACKAGING=1: `pnpm test:packaging` builds and sets it.
@@ -25,10 +26,13 @@ const PACKAGES = [
   'packages/cli',
   'packages/language-server',
   'packages/rule-tester',
+  'packages/eslint-plugin',
 ] as const;
 /** rule-tester is packed and checked but not installed: its peer dependency (vitest) is a test runner. */
 const NOT_INSTALLED = new Set(['packages/rule-tester']);
 const EXAMPLE = 'examples/broken-streamlit-app';
+/** The ESLint the workspace tests the ESLint plugin with (its peer dependency), installed beside it. */
+const ESLINT = `eslint@${(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['eslint']}`;
 
 let work: string;
 let packs: string;
@@ -128,7 +132,7 @@ describe.skipIf(!enabled)('packed packages installed with npm', { timeout: 120_0
     writeFileSync(path.join(install, 'package.json'), `${JSON.stringify({ name: 'packaging-test', private: true, type: 'module' }, null, 2)}\n`);
     const installed = [...tarballs].filter(([dir]) => !NOT_INSTALLED.has(dir)).map(([, tarball]) => tarball);
     // All our packages are 0.1.0 and depend on each other by exact version: they install together.
-    const npmInstall = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...installed], install);
+    const npmInstall = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...installed, ESLINT], install);
     if (npmInstall.status !== 0) throw new Error(`npm install failed:\n${npmInstall.stderr}`);
   }, 300_000);
 
@@ -222,6 +226,8 @@ console.log(JSON.stringify({
       `import { lintProject, lintText, makeCreateRule, type LintResult, type LintMessage, type Plugin, type RuleModule } from '@docmind-docker-lint/core';
 import { main, type CliIo } from 'docmind-docker-lint';
 import plugin from '@docmind-docker-lint/plugin-docmind';
+import docker from '@docmind-docker-lint/eslint-plugin';
+import type { ESLint, Linter } from 'eslint';
 
 const createRule = makeCreateRule((name) => \`https://example.com/\${name}\`);
 const rule: RuleModule<'latest', []> = createRule({
@@ -236,7 +242,9 @@ const results: LintResult[] = await lintProject({ cwd: '.', plugins: [plugin, mi
 const [first] = await lintText('FROM node:latest\\n', { filePath: 'Dockerfile', plugins: [mine] });
 const messages: readonly LintMessage[] = first?.messages ?? [];
 const lines: number[] = messages.map((message) => message.line);
-export { results, lines, main };
+const eslintConfig: Linter.Config[] = [...docker.configs['recommended']!, { files: ['**/Dockerfile'], rules: { 'docmind-docker-lint/no-add': 'off' } }];
+const eslintPlugin: ESLint.Plugin = docker;
+export { results, lines, main, eslintConfig, eslintPlugin };
 export type { CliIo };
 `,
     );
@@ -282,5 +290,30 @@ export type { CliIo };
     );
     installedCli(['--fix', '.'], project);
     expect(readFileSync(path.join(project, 'Dockerfile'), 'utf8')).toBe('FROM node:latest\nLABEL org.opencontainers.image.vendor="Example"\nUSER node\n');
+  });
+
+  it('runs real ESLint with the ESLint plugin from eslint.config.js, finding what the CLI finds, and fixes with eslint --fix', () => {
+    const project = copyExample('eslint-project');
+    writeFileSync(
+      path.join(project, 'eslint.config.js'),
+      `import docker from '@docmind-docker-lint/eslint-plugin';
+export default [...docker.configs.recommended, ...docker.configs.docmind];
+`,
+    );
+    const eslint = (args: readonly string[]): SpawnSyncReturns<string> => run(path.join(install, 'node_modules/.bin/eslint'), args, project);
+    const report = eslint(['--format', 'json', '.']);
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(1);
+    const fromEslint = findings(report.stdout, project).map((finding) => finding.replace(' docmind-docker-lint/', ' ')).sort();
+    // The example's own config extends `docmind`, over the `recommended` preset the CLI applies by default.
+    expect(fromEslint).toEqual(findings(installedCli(['--format', 'json', '.'], project).stdout, project));
+    expect(fromEslint).toEqual(expect.arrayContaining(['Dockerfile:1:13 python-version-pin', 'compose.yaml:8:7 docmind-env-contract']));
+
+    expect(eslint(['--fix', '.']).stderr).toBe('');
+    expect(readFileSync(path.join(project, 'Dockerfile'), 'utf8')).toContain('FROM python:3.11-slim\n');
+    const after = JSON.parse(eslint(['--format', 'json', '.']).stdout) as { fixableErrorCount: number; fixableWarningCount: number }[];
+    expect(after.reduce((sum, result) => sum + result.fixableErrorCount + result.fixableWarningCount, 0)).toBe(0);
+    // ESLint cannot create files: the missing .dockerignore stays missing.
+    expect(existsSync(path.join(project, '.dockerignore'))).toBe(false);
   });
 });

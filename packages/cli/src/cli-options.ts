@@ -18,6 +18,10 @@ export interface CliOptions {
   readonly reports: readonly ReportTarget[];
   readonly configFile: string | undefined;
   readonly useConfigFiles: boolean;
+  /** `--plugin NAME` (repeatable): plugin packages or paths to load, as a root config's `plugins` does. */
+  readonly pluginNames: readonly string[];
+  /** `--resolve-plugins-relative-to DIR`: where plugin names (these and the configs') are resolved from. */
+  readonly resolvePluginsRelativeTo: string | undefined;
   readonly rules: Readonly<Record<string, RuleEntry>>;
   /** `undefined`: no limit. */
   readonly maxWarnings: number | undefined;

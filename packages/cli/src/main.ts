@@ -71,6 +71,7 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
     plugins: mainOptions.plugins,
     configFile: options.configFile,
     useConfigFiles: options.useConfigFiles,
+    ...pluginOptions(options),
     rules: options.rules,
     ignorePatterns: options.ignorePatterns,
     maxFileSize: options.maxFileSize,
@@ -80,7 +81,7 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
   try {
     if (options.init) return await runInit(core, io, options.force, mainOptions.plugins);
     if (options.listRules) {
-      const session = await core.LintSession.create({ cwd: io.cwd, plugins: mainOptions.plugins, useConfigFiles: false });
+      const session = await core.LintSession.create({ cwd: io.cwd, plugins: mainOptions.plugins, useConfigFiles: false, ...pluginOptions(options) });
       io.stdout.write(formatRulesTable(session.plugins));
       return EXIT_CLEAN;
     }
@@ -97,6 +98,17 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
     if (options.debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT_FAILURE;
   }
+}
+
+/**
+ * `--plugin` and `--resolve-plugins-relative-to`. Plugins named on the command line are the user's
+ * choice, as those of the root config and the -c file are (docs/security.md): the core imports them.
+ */
+function pluginOptions(options: CliOptions): Pick<LintOptions, 'pluginNames' | 'resolvePluginsRelativeTo'> {
+  return {
+    ...(options.pluginNames.length > 0 ? { pluginNames: options.pluginNames } : {}),
+    ...(options.resolvePluginsRelativeTo !== undefined ? { resolvePluginsRelativeTo: options.resolvePluginsRelativeTo } : {}),
+  };
 }
 
 /** `--cache`, `--cache-location` and `--concurrency` (the core ignores both with --fix). */

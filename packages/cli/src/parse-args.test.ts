@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, parseRuleFlags } from './parse-args.js';
 
 describe('parseCliArgs', () => {
+  it('reads --plugin (repeatable) and --resolve-plugins-relative-to', () => {
+    expect(parseCliArgs([])).toMatchObject({ pluginNames: [], resolvePluginsRelativeTo: undefined });
+    expect(parseCliArgs(['--plugin', 'a', '--plugin', './b.js', '--resolve-plugins-relative-to', 'tools'])).toMatchObject({
+      pluginNames: ['a', './b.js'],
+      resolvePluginsRelativeTo: 'tools',
+    });
+    expect(() => parseCliArgs(['--plugin', ' '])).toThrow('--plugin takes a package name');
+    expect(() => parseCliArgs(['--plugin'])).toThrow();
+  });
+
   it('defaults to linting the current folder with the stylish formatter', () => {
     expect(parseCliArgs([])).toMatchObject({
       paths: ['.'],

@@ -17,6 +17,8 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o', multiple: true },
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
+  plugin: { type: 'string', multiple: true },
+  'resolve-plugins-relative-to': { type: 'string' },
   rule: { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean' },
@@ -64,6 +66,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.force && !init) throw new UsageError('--force needs --init.');
   if (init && positionals.length > 0) throw new UsageError('--init writes a config for the working folder; give no paths with it.');
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
+  const pluginNames = values.plugin ?? [];
+  for (const name of pluginNames) {
+    if (name.trim() === '') throw new UsageError('--plugin takes a package name or a path starting with ./ or ../, not an empty string.');
+  }
 
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -73,6 +79,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     reports,
     configFile: values.config,
     useConfigFiles: !values['no-config'],
+    pluginNames,
+    resolvePluginsRelativeTo: values['resolve-plugins-relative-to'],
     rules: parseRuleFlags(values.rule ?? []),
     maxWarnings: values['max-warnings'] === undefined ? undefined : parseCount('--max-warnings', values['max-warnings'], 0),
     quiet: values.quiet ?? false,

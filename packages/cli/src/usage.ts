@@ -23,6 +23,9 @@ Output:
 Configuration:
   -c, --config PATH             Use this config file instead of looking for one
   --no-config                   Use no config file: only --rule settings apply
+  --plugin NAME                 Load a plugin package (or ./path) as a root config's "plugins" does (repeatable)
+  --resolve-plugins-relative-to DIR
+                                Resolve plugin names from DIR instead of the folder of the config naming them
   --rule 'ID: SEVERITY'         Set a rule: 'ID: error' or 'ID: [warn, {option: value}]' (repeatable)
   --ignore-pattern GLOB         Do not lint files matching GLOB (repeatable)
   --max-file-size BYTES         Skip files larger than this (default: 5 MiB)
