@@ -31,6 +31,8 @@ export interface CliOptions {
   readonly stdin: boolean;
   readonly stdinFilename: string;
   readonly ignorePatterns: readonly string[];
+  /** `--compose-file PATH` (repeatable): one Compose project's files in merge order, as `docker compose -f`. */
+  readonly composeFiles: readonly string[];
   readonly maxFileSize: number | undefined;
   readonly reportUnusedDisableDirectives: boolean;
   /** Read hadolint's `.hadolint.yaml` at the project root (off with `--no-hadolint-config`). */

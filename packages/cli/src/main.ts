@@ -74,6 +74,7 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
     ...pluginOptions(options),
     rules: options.rules,
     ignorePatterns: options.ignorePatterns,
+    ...(options.composeFiles.length > 0 ? { composeFiles: options.composeFiles } : {}),
     maxFileSize: options.maxFileSize,
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 2 as const } : {}),
     ...(options.useHadolintConfig ? {} : { useHadolintConfig: false }),

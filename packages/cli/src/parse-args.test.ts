@@ -70,6 +70,11 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('keeps --compose-file files in the order given', () => {
+    expect(parseCliArgs(['--compose-file', 'compose.yaml', '--compose-file', 'deploy/prod.yml', '.']).composeFiles).toEqual(['compose.yaml', 'deploy/prod.yml']);
+    expect(parseCliArgs(['.']).composeFiles).toEqual([]);
+  });
+
   it('pairs one --format and one --output-file in any order', () => {
     expect(parseCliArgs(['-o', 'out.txt', '-f', 'compact']).reports).toEqual([{ format: 'compact', outputFile: 'out.txt' }]);
     expect(parseCliArgs(['-o', 'out.txt']).reports).toEqual([{ format: 'stylish', outputFile: 'out.txt' }]);

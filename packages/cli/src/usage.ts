@@ -28,6 +28,7 @@ Configuration:
                                 Resolve plugin names from DIR instead of the folder of the config naming them
   --rule 'ID: SEVERITY'         Set a rule: 'ID: error' or 'ID: [warn, {option: value}]' (repeatable)
   --ignore-pattern GLOB         Do not lint files matching GLOB (repeatable)
+  --compose-file PATH           One Compose project's files in merge order, as docker compose -f (repeatable)
   --max-file-size BYTES         Skip files larger than this (default: 5 MiB)
   --report-unused-disable-directives
                                 Report disable comments that silence nothing, as errors

@@ -51,6 +51,12 @@ export interface LintOptions {
   readonly useHadolintConfig?: boolean;
   /** Called after each file is linted (fix passes lint files again), for progress reports. */
   readonly onFileLinted?: (filePath: string) => void;
+  /**
+   * The files of one Compose project in merge order, relative to `cwd`, as `docker compose -f a -f b`
+   * names them (`--compose-file`): rules see them merged in this order instead of a folder's default
+   * `compose.yaml` + `compose.override.yaml`, and the files after the first are overrides.
+   */
+  readonly composeFiles?: readonly string[];
 }
 
 /** Everything one run shares: plugins, rules by id, config resolution, the project model. */
@@ -62,6 +68,8 @@ export class LintSession {
   readonly maxFileSize: number;
   private readonly reportUnused: Severity | undefined;
   private readonly onFileLinted: ((filePath: string) => void) | undefined;
+  /** `composeFiles`, absolute. */
+  private readonly composeOrder: readonly string[];
 
   private constructor(
     options: LintOptions,
@@ -85,6 +93,7 @@ export class LintSession {
       loadedPluginNames,
     });
     this.onFileLinted = options.onFileLinted;
+    this.composeOrder = (options.composeFiles ?? []).map((file) => path.resolve(this.root, file));
   }
 
   static async create(options: LintOptions): Promise<LintSession> {
@@ -132,7 +141,9 @@ export class LintSession {
   /** A project model over a host (the session's, or an overlay of edited texts). */
   createProject(files: readonly DiscoveredFile[], host: ProjectHost = this.host): Project {
     const kinds = new Map<string, FileKind>(files.filter((file) => file.explicit).map((file) => [file.path, file.kind]));
-    return new Project(host, this.root, composeFilesNear(host, this.root, files), kinds);
+    const composePaths = [...new Set([...composeFilesNear(host, this.root, files), ...this.composeOrder])].sort();
+    for (const file of this.composeOrder) if (!kinds.has(file)) kinds.set(file, 'compose');
+    return new Project(host, this.root, composePaths, kinds, this.composeOrder);
   }
 
   /**

@@ -101,6 +101,11 @@ export class RecordingFacts implements ProjectFacts {
     return this.project.root;
   }
 
+  composeProjectOf(composePath: string): readonly string[] | undefined {
+    // The order is a run option, part of every cache entry's config fingerprint.
+    return this.project.composeProjectOf(composePath);
+  }
+
   get composeFiles(): readonly ComposeFileNode[] {
     this.dependencies.facts.set(dependencyKey.composeSet, this.fingerprints.composeFiles());
     for (const file of this.project.composePaths) this.readFile(file);

@@ -44,6 +44,8 @@ export class Project implements ProjectFacts {
     readonly composePaths: readonly string[],
     /** Files whose kind was given explicitly (a named file with an unusual name). */
     private readonly kinds: ReadonlyMap<string, FileKind> = new Map(),
+    /** The files of one Compose project in `-f` order, when the run names them (`composeFiles`). */
+    private readonly composeOrder: readonly string[] = [],
   ) {
     this.realRoot = host.realPath?.(root) ?? root;
   }
@@ -54,6 +56,10 @@ export class Project implements ProjectFacts {
       .map((composePath) => this.getFile(composePath))
       .filter((file): file is ComposeFileNode => file?.type === 'ComposeFile');
     return this.composeNodes;
+  }
+
+  composeProjectOf(composePath: string): readonly string[] | undefined {
+    return this.composeOrder.includes(composePath) ? this.composeOrder : undefined;
   }
 
   /** The text of a file (BOM removed), or `undefined` when it cannot be read as text. */

@@ -71,6 +71,12 @@ export interface ProjectFacts {
   listFiles(dir: string): readonly string[];
   /** All Compose files of the run. */
   readonly composeFiles: readonly ComposeFileNode[];
+  /**
+   * The files of the Compose project a Compose file belongs to, in merge order, when the run names
+   * them (`composeFiles`, `--compose-file`); `undefined` for a file outside that list, whose project is
+   * its folder's default files.
+   */
+  composeProjectOf?(composePath: string): readonly string[] | undefined;
   /** The build contexts a Dockerfile is built with: one per distinct Compose context, else its folder. */
   buildContextsOf(dockerfilePath: string): readonly BuildContext[];
   /** The Dockerfile a Compose service builds, when it exists. */

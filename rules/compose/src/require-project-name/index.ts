@@ -1,6 +1,6 @@
-import { isOverrideFile } from '@docmind-docker-lint/core';
 import { isMap, isScalar } from 'yaml';
 import { createRule } from '../utils/create-rule.js';
+import { isComposeOverride } from '../utils/compose-project.js';
 
 export type Options = [];
 export type MessageIds = 'missingName';
@@ -24,7 +24,7 @@ export default createRule<MessageIds, Options>({
     return {
       ComposeFile(compose) {
         const root = compose.document?.contents;
-        if (!isMap(root) || isOverrideFile(context.filename)) return;
+        if (!isMap(root) || isComposeOverride(context.filename, context.project)) return;
         if (root.items.some((pair) => isScalar(pair.key) && pair.key.value === 'name')) return;
         const first = root.items.find((pair) => isScalar(pair.key));
         if (!first || !isScalar(first.key) || !first.key.range) return;

@@ -4,6 +4,7 @@ import {
   composeValue,
   defaultComposeFiles,
   interpolate,
+  isOverrideFile,
   parseCompose,
   SourceFile,
   type ComposeFileNode,
@@ -35,9 +36,20 @@ const cache = new WeakMap<ComposeFileNode, ComposeProject | null>();
 /**
  * The merged model around a Compose file: the folder's default files (`compose.yaml` and its
  * `.override` twin, or the `docker-compose.*` pair), plus the file itself when it is not one of them
- * (as `-f compose.yaml -f this.yaml` would merge it). Taking the union errs on the side of fewer
- * reports: a name or a healthcheck another file of the set defines counts.
+ * (as `-f compose.yaml -f this.yaml` would merge it); or, for a file of the run's `--compose-file`
+ * list, that list in its order. Taking the union errs on the side of fewer reports: a name or a
+ * healthcheck another file of the set defines counts.
  */
+/**
+ * Whether a Compose file is an override, a fragment of a project rather than a whole one: by its name
+ * (`compose.override.yaml`), or as a file after the first of the run's `--compose-file` list.
+ */
+export function isComposeOverride(filePath: string, project: ProjectFacts): boolean {
+  if (isOverrideFile(filePath)) return true;
+  const named = project.composeProjectOf?.(filePath);
+  return named !== undefined && named[0] !== filePath;
+}
+
 export function composeProject(compose: ComposeFileNode, project: ProjectFacts): ComposeProject | null {
   if (cache.has(compose)) return cache.get(compose) ?? null;
   const result = buildProject(compose, project);
@@ -48,8 +60,9 @@ export function composeProject(compose: ComposeFileNode, project: ProjectFacts):
 function buildProject(compose: ComposeFileNode, project: ProjectFacts): ComposeProject | null {
   if (!compose.document?.contents) return null;
   const own = compose.file.path;
-  const defaults = defaultComposeFiles(path.dirname(own), (file) => project.exists(file));
-  const files = defaults.includes(own) ? defaults : [...defaults, own];
+  const named = project.composeProjectOf?.(own);
+  const defaults = named ? [] : defaultComposeFiles(path.dirname(own), (file) => project.exists(file));
+  const files = named ? [...named] : defaults.includes(own) ? defaults : [...defaults, own];
   const documentOf = (file: string): Document | undefined => {
     if (file === own) return compose.document ?? undefined;
     const parsed = project.getFile(file);
@@ -62,7 +75,8 @@ function buildProject(compose: ComposeFileNode, project: ProjectFacts): ComposeP
     const document = documentOf(file);
     return document ? [{ path: file, document }] : [];
   });
-  const variables = dotenvVariables(own, project);
+  // Compose reads `.env` from the project folder: that of the first file.
+  const variables = dotenvVariables(files[0] ?? own, project);
   const model = buildComposeModel({ files: modelFiles, variables, loadDocument: documentOf });
   const defined = Object.fromEntries(RESOURCE_KINDS.map((kind) => [kind, new Set(namesIn(model.data[kind]))])) as Record<
     ResourceKind,

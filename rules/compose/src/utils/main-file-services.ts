@@ -1,6 +1,6 @@
-import { isOverrideFile, type ComposeFileNode, type ProjectFacts } from '@docmind-docker-lint/core';
+import type { ComposeFileNode, ProjectFacts } from '@docmind-docker-lint/core';
 import { composeData, isData, type ComposeData } from './compose-data.js';
-import { composeProject, type ComposeProject } from './compose-project.js';
+import { composeProject, isComposeOverride, type ComposeProject } from './compose-project.js';
 
 /** A service of a Compose file, with what the file itself says and what the merged project makes of it. */
 export interface MergedService {
@@ -21,7 +21,7 @@ export function mainFileServices(
   filename: string,
   project: ProjectFacts,
 ): { readonly data: ComposeData; readonly project: ComposeProject; readonly services: readonly MergedService[] } | undefined {
-  if (isOverrideFile(filename)) return undefined;
+  if (isComposeOverride(filename, project)) return undefined;
   const data = composeData(compose, project);
   const merged = composeProject(compose, project);
   if (!data || !merged) return undefined;
