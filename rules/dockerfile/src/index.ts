@@ -5,9 +5,10 @@ import { rules as runAndPackages } from './groups/run-and-packages.js';
 import { rules as stagesAndImages } from './groups/stages-and-images.js';
 import { rules as style } from './groups/style.js';
 import { rules as variables } from './groups/variables.js';
+import shellcheck from './shellcheck/index.js';
 
 /** Every rule of the pack, by id, gathered from the groups in `src/groups/`. */
-export const rules = { ...style, ...stagesAndImages, ...runAndPackages, ...packageManagers, ...filesAndUsers, ...variables };
+export const rules = { ...style, ...stagesAndImages, ...runAndPackages, ...packageManagers, ...filesAndUsers, ...variables, shellcheck };
 
 const recommended: ConfigObject = {
   rules: Object.fromEntries(

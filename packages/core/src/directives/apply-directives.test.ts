@@ -199,3 +199,22 @@ describe('applyDirectives: directives built by hand', () => {
     expect(result.messages.map((message) => message.line)).toEqual([1, 4]);
   });
 });
+
+describe('applyDirectives: codes of wrapped checks', () => {
+  it('silences one code of a rule (hadolint pragma and ours), not its other codes nor other rules', () => {
+    const text = 'FROM a\n# hadolint ignore=SC2086\nRUN echo $x `y`\n# docmind-docker-lint-disable-next-line SC2006\nRUN echo $x `y`\n';
+    const file = new SourceFile('/p/Dockerfile', text, 'dockerfile');
+    const comments = [...text.matchAll(/^(#.*)$/gm)].map((match) => ({ text: match[1]!, range: [match.index, match.index + match[0].length] as const }));
+    const directives = parseDirectives(text, comments, (offset) => file.positionAt(offset).line);
+    const messages = [3, 5].flatMap((line) => [
+      problemAt(file, line, 'shellcheck', { code: 'SC2086' }),
+      problemAt(file, line, 'shellcheck', { code: 'SC2006' }),
+      problemAt(file, line, 'other'),
+    ]);
+    const result = applyDirectives(messages, directives, ruleSources, { reportUnused: 1 }, (offset) => file.positionAt(offset));
+    const label = (message: LintMessage): string => `${message.line}:${message.ruleId}:${message.code ?? '-'}`;
+    expect(result.suppressed.map(label)).toEqual(['3:shellcheck:SC2086', '5:shellcheck:SC2006']);
+    expect(result.messages.map(label)).toEqual(['3:shellcheck:SC2006', '3:other:-', '5:shellcheck:SC2086', '5:other:-']);
+    expect(result.unused).toEqual([]);
+  });
+});

@@ -61,7 +61,7 @@ export function applyDirectives(
         continue;
       }
       if (directive.ids.length === 0) return { directive, id: ALL_RULES };
-      const id = directive.ids.find((candidate) => names(directive, candidate, ruleId, sources));
+      const id = directive.ids.find((candidate) => names(directive, candidate, ruleId, sources, message.code));
       if (id !== undefined) return { directive, id };
     }
     return undefined;
@@ -97,18 +97,22 @@ export function applyDirectives(
   }
 }
 
-/** Whether an id written in a directive names a rule. Our directives accept peer ids too, as configs do. */
+/**
+ * Whether an id written in a directive names a problem's rule. Our directives accept peer ids too, as
+ * configs do; ours and hadolint's also name a single wrapped check by the problem's `code` (`SC2086`).
+ */
 function names(
   directive: Directive,
   id: string,
   ruleId: string,
   sources: Pick<RuleSources, 'hadolint' | 'buildkit'> | undefined,
+  code: string | undefined,
 ): boolean {
   switch (directive.origin) {
     case 'docmind':
-      return id === ruleId || !!sources?.hadolint?.includes(id) || !!sources?.buildkit?.includes(id);
+      return id === ruleId || id === code || !!sources?.hadolint?.includes(id) || !!sources?.buildkit?.includes(id);
     case 'hadolint':
-      return !!sources?.hadolint?.includes(id);
+      return id === code || !!sources?.hadolint?.includes(id);
     case 'buildkit':
       return !!sources?.buildkit?.includes(id);
   }

@@ -149,6 +149,7 @@ function createContext(
         severity: descriptor.severity === 'warn' ? 1 : severity,
         message: formatMessage(rule, descriptor.messageId, descriptor.data),
         messageId: descriptor.messageId,
+        ...(descriptor.code !== undefined ? { code: descriptor.code } : {}),
         line: start.line,
         column: start.column,
         endLine: end.line,

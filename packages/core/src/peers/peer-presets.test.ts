@@ -18,7 +18,7 @@ describe('hadolintPreset', () => {
         healthcheck: rule(['DL3057']),
         pragma: rule(['DL1001']),
         mixed: rule(['DL3059', 'DL3061']),
-        shellcheck: rule(['SC2086']),
+        shellcheck: rule(['SC*']),
         ours: rule(),
         python: rule(['DL3006']),
       }, ['python']).rules,

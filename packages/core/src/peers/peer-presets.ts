@@ -25,9 +25,13 @@ const DEFAULT_LEVEL: Readonly<Record<string, HadolintLevel>> = {
 
 const RANK: Readonly<Record<HadolintLevel, number>> = { ignore: 0, style: 1, info: 2, warning: 3, error: 4 };
 
-/** hadolint's default level of a DL or SC code (`undefined` for a code hadolint does not have). */
+/**
+ * hadolint's default level of a DL or SC code (`undefined` for a code hadolint does not have). `SC*`
+ * stands for every ShellCheck code, which hadolint reports as ShellCheck rates it; a rule wrapping
+ * ShellCheck is on as a warning.
+ */
 export function hadolintDefaultLevel(code: string): HadolintLevel | undefined {
-  if (/^SC\d{4}$/.test(code)) return 'warning';
+  if (/^SC(?:\d{4}|\*)$/.test(code)) return 'warning';
   return DEFAULT_LEVEL[code];
 }
 

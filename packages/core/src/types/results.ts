@@ -28,6 +28,8 @@ export interface LintMessage {
   readonly severity: 1 | 2;
   readonly message: string;
   readonly messageId?: string;
+  /** The wrapped tool's code of the finding (`SC2086`), when the rule reported one; directives may name it. */
+  readonly code?: string;
   readonly line: number;
   readonly column: number;
   readonly endLine: number;

@@ -93,6 +93,11 @@ export interface ReportDescriptor<MessageIds extends string> {
    * a problem above the rule's configured severity.
    */
   readonly severity?: 'warn';
+  /**
+   * The code of one check of a tool a rule wraps (`SC2086` of the `shellcheck` rule): the problem's
+   * `code`, which a directive naming it (`# hadolint ignore=SC2086`, ours too) silences on its own.
+   */
+  readonly code?: string;
 }
 
 export interface RuleContext<MessageIds extends string, Options extends readonly unknown[]> {

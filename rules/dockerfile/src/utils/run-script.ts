@@ -252,7 +252,7 @@ function decodeJsonString(raw: ScriptText): ScriptText {
 }
 
 /** Where the script of a shell-form RUN starts: after `RUN` and its flags (`ONBUILD RUN --mount=... x`). */
-function scriptStart(instruction: InstructionNode): number | undefined {
+export function scriptStart(instruction: InstructionNode): number | undefined {
   if (instruction.keyword === 'RUN') {
     const lastFlag = instruction.flags[instruction.flags.length - 1];
     return lastFlag ? lastFlag.range[1] : instruction.argsRange[0];
@@ -274,7 +274,7 @@ interface LspRange {
   readonly end: { readonly line: number; readonly character: number };
 }
 
-interface HeredocRanges {
+export interface HeredocRanges {
   readonly name: string;
   /** `<<EOF`, `<<-'EOF'`: the redirection that starts it. */
   readonly marker: OffsetRange;
@@ -284,7 +284,7 @@ interface HeredocRanges {
   readonly content: OffsetRange;
 }
 
-function heredocRanges(instruction: InstructionNode): HeredocRanges[] {
+export function heredocRanges(instruction: InstructionNode): HeredocRanges[] {
   const { file } = instruction.dockerfile;
   let heredocs: HeredocAst[];
   try {
@@ -312,7 +312,7 @@ function heredocRanges(instruction: InstructionNode): HeredocRanges[] {
 }
 
 /** `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`: a command line that is nothing but the heredoc. */
-function isHeredocMarker(commandLine: string, name: string): boolean {
+export function isHeredocMarker(commandLine: string, name: string): boolean {
   const match = /^<<-?\s*(["']?)([^"'\s]+)\1$/.exec(commandLine);
   return match?.[2] === name;
 }

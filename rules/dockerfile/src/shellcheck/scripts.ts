@@ -1,0 +1,183 @@
+import type { InstructionNode, OffsetRange, StageNode } from '@docmind-docker-lint/core';
+import { instructionProperties } from '../utils/instruction-properties.js';
+import { programName } from '../utils/program-name.js';
+import { heredocRanges, isHeredocMarker, scriptStart } from '../utils/run-script.js';
+import { dockerfileScriptText, type ScriptText } from '../utils/script-text.js';
+import { DEFAULT_SHELL, isPosixShell, stageShell } from '../utils/stage-shell.js';
+
+/** The shell dialects ShellCheck 0.9 checks. */
+export type Dialect = 'sh' | 'bash' | 'dash' | 'ksh';
+
+/** One script to give ShellCheck: a RUN's text with the Dockerfile offset of every character. */
+export interface ShellcheckScript {
+  readonly instruction: InstructionNode;
+  readonly dialect: Dialect;
+  /** Variable names the build sets for this RUN (ARG, ENV, Docker's proxy args), declared before the script. */
+  readonly exported: readonly string[];
+  /** The script; `text` may start after a shebang line that was read for the dialect (see `from`). */
+  readonly script: ScriptText;
+  /** Index in `script.text` where the checked text starts (past a heredoc's shebang line). */
+  readonly from: number;
+}
+
+/** Build args Docker sets without an ARG instruction (`docker build --build-arg HTTP_PROXY=...`). */
+const PROXY_ARGS: readonly string[] = ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((name) => [
+  name,
+  name.toLowerCase(),
+]);
+
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Program names of shells, and the dialect ShellCheck reads them in (ash: BusyBox, checked as dash). */
+const DIALECTS: Readonly<Record<string, Dialect>> = {
+  sh: 'sh',
+  bash: 'bash',
+  dash: 'dash',
+  ash: 'dash',
+  ksh: 'ksh',
+  ksh93: 'ksh',
+  mksh: 'ksh',
+};
+
+/**
+ * The script a RUN or ONBUILD RUN runs, for ShellCheck, or `undefined` when there is none to check:
+ * exec form, a shell ShellCheck does not read (PowerShell, cmd, zsh, fish ...), a heredoc script
+ * for another interpreter (`#!/usr/bin/env python3`), or an empty script.
+ *
+ * - Shell form: the text after `RUN` and its flags to the end of the instruction, continuations
+ *   (with the comment and blank lines Docker drops in them) removed, heredoc bodies kept verbatim
+ *   as the shell reads them (`cat <<EOF > file ... EOF`).
+ * - `RUN <<EOF` alone: the heredoc body is the script; its shebang, if any, gives the dialect.
+ */
+export function shellcheckScript(instruction: InstructionNode): ShellcheckScript | undefined {
+  const shell = instruction.stage === null ? unstagedShell(instruction) : instruction.keyword === 'ONBUILD' ? triggerShell(instruction) : stageShell(instruction);
+  if (!isPosixShell(shell) || (shell === DEFAULT_SHELL && onWindowsImage(instruction))) return undefined;
+  const shellDialect = dialectOf(shell);
+  if (!shellDialect || isExecForm(instruction)) return undefined;
+  const { file, escapeCharacter } = instruction.dockerfile;
+  const start = scriptStart(instruction);
+  if (start === undefined) return undefined;
+  const exported = exportedNames(instruction);
+  const heredocs = instruction.keyword === 'RUN' ? heredocRanges(instruction).filter((heredoc) => insideInstruction(instruction, heredoc.body)) : [];
+  const [lone] = heredocs;
+  if (lone && heredocs.length === 1) {
+    const commandLine = dockerfileScriptText(file.text, [start, lone.body[0]], escapeCharacter).text.trim();
+    if (isHeredocMarker(commandLine, lone.name)) {
+      const body = dockerfileScriptText(file.text, lone.content, escapeCharacter, { verbatim: [lone.content] });
+      const shebang = /^#![^\n]*(?:\n|$)/.exec(body.text);
+      const dialect = shebang ? shebangDialect(shebang[0]) : shellDialect;
+      if (!dialect || body.text.trim() === '') return undefined;
+      return { instruction, dialect, exported, script: body, from: shebang ? shebang[0].length : 0 };
+    }
+  }
+  const script = dockerfileScriptText(file.text, [start, instruction.range[1]], escapeCharacter, {
+    verbatim: heredocs.map((heredoc) => heredoc.body),
+  });
+  if (script.text.trim() === '') return undefined;
+  return { instruction, dialect: shellDialect, exported, script, from: 0 };
+}
+
+/** The dialect of a SHELL instruction's program (`["/bin/bash", "-o", "pipefail", "-c"]`; `busybox sh`). */
+function dialectOf(shell: readonly string[]): Dialect | undefined {
+  let program = programName((shell[0] ?? '').replaceAll('\\', '/')).toLowerCase();
+  if (program === 'busybox') return (shell[1] ?? '') === 'sh' || shell[1] === 'ash' ? 'dash' : undefined;
+  if (program.endsWith('.exe')) program = program.slice(0, -4);
+  return Object.hasOwn(DIALECTS, program) ? DIALECTS[program] : undefined;
+}
+
+/** `#!/bin/bash -e`, `#!/usr/bin/env sh`: the dialect, or `undefined` for another interpreter. */
+function shebangDialect(line: string): Dialect | undefined {
+  const match = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(line);
+  if (!match) return undefined;
+  const interpreter = programName(match[1]!) === 'env' ? (match[2] ?? '') : match[1]!;
+  return dialectOf([interpreter]);
+}
+
+/**
+ * The shell an ONBUILD trigger runs with: the SHELL the image ends with (it is kept in the image's
+ * config, and the trigger runs in the child build right after its FROM), not the one before the ONBUILD.
+ */
+function triggerShell(instruction: InstructionNode): readonly string[] {
+  const stage = instruction.stage!;
+  const last = stage.instructions.at(-1) ?? instruction;
+  const shells = stage.instructions.filter((candidate) => candidate.keyword === 'SHELL' && (candidate.execForm?.elements.length ?? 0) > 0);
+  const lastShell = shells.at(-1);
+  return lastShell ? lastShell.execForm!.elements.map((element) => element.value) : stageShell(last);
+}
+
+/** Windows base images (`mcr.microsoft.com/windows/servercore`, `.../nanoserver`): RUN uses cmd there unless SHELL says otherwise. */
+const WINDOWS_IMAGE = /windows|nanoserver|servercore/i;
+
+function onWindowsImage(instruction: InstructionNode): boolean {
+  const seen = new Set<StageNode>();
+  let stage = instruction.stage;
+  while (stage?.parent && !seen.has(stage)) {
+    seen.add(stage);
+    stage = stage.parent;
+  }
+  return WINDOWS_IMAGE.test(stage?.image?.name ?? '');
+}
+
+/** In a file without FROM (a fragment, a test), the last SHELL before the RUN (any SHELL for a trigger). */
+function unstagedShell(instruction: InstructionNode): readonly string[] {
+  let shell = DEFAULT_SHELL;
+  for (const candidate of instruction.dockerfile.instructions) {
+    if (candidate.stage !== null || (candidate.range[0] >= instruction.range[0] && instruction.keyword !== 'ONBUILD')) break;
+    if (candidate.keyword === 'SHELL' && candidate.execForm && candidate.execForm.elements.length > 0) {
+      shell = candidate.execForm.elements.map((element) => element.value);
+    }
+  }
+  return shell;
+}
+
+/** `RUN ["a", "b"]`, `ONBUILD RUN ["a", "b"]`: no shell reads it. */
+function isExecForm(instruction: InstructionNode): boolean {
+  if (instruction.keyword === 'RUN') return instruction.execForm !== null;
+  const start = scriptStart(instruction);
+  if (start === undefined) return false;
+  const rest = instruction.dockerfile.file.text.slice(start, instruction.range[1]).trim();
+  if (!rest.startsWith('[')) return false;
+  try {
+    const value: unknown = JSON.parse(rest);
+    return Array.isArray(value) && value.every((element) => typeof element === 'string');
+  } catch {
+    return false;
+  }
+}
+
+function insideInstruction(instruction: InstructionNode, range: OffsetRange): boolean {
+  return range[0] >= instruction.range[0] && range[1] <= instruction.range[1] && range[0] <= range[1];
+}
+
+/**
+ * The variables a RUN sees from the build, as names: ARG and ENV of its stage before it, ENV of the
+ * stages it is built FROM (ARGs do not carry over a FROM; global ARGs only when declared again), and
+ * Docker's proxy build args. An ONBUILD trigger runs in the child build, so it sees the image's ENV
+ * (all of them, set after the ONBUILD too) and the proxy args, but no ARG.
+ */
+function exportedNames(instruction: InstructionNode): string[] {
+  const names = new Set<string>(PROXY_ARGS);
+  const onbuild = instruction.keyword === 'ONBUILD';
+  const add = (candidate: InstructionNode, keywords: readonly string[]): void => {
+    if (!keywords.includes(candidate.keyword)) return;
+    for (const property of instructionProperties(candidate)) if (SHELL_NAME.test(property.name)) names.add(property.name);
+  };
+  const stage = instruction.stage;
+  if (!stage) {
+    for (const candidate of instruction.dockerfile.instructions) {
+      if (candidate.range[0] >= instruction.range[0] && !onbuild) break;
+      if (candidate.stage === null) add(candidate, onbuild ? ['ENV'] : ['ARG', 'ENV']);
+    }
+    return [...names].sort();
+  }
+  for (const candidate of stage.instructions) {
+    if (candidate.range[0] >= instruction.range[0] && !onbuild) break;
+    add(candidate, onbuild ? ['ENV'] : ['ARG', 'ENV']);
+  }
+  const seen = new Set<StageNode>([stage]);
+  for (let parent = stage.parent; parent && !seen.has(parent); parent = parent.parent) {
+    seen.add(parent);
+    for (const candidate of parent.instructions) add(candidate, ['ENV']);
+  }
+  return [...names].sort();
+}
