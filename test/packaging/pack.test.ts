@@ -2,7 +2,9 @@
 // into an empty folder outside the workspace, then run the CLI with npx, lint and fix a copied example
 // project, import the core from a plain Node script, type-check a TypeScript consumer against the
 // shipped declarations, load the example plugin from a tarball through a config's `plugins`, and run
-// real ESLint (the workspace's version, from the registry) with the ESLint plugin.
+// real ESLint (the workspace's version, from the registry) with the ESLint plugin. The CLI's tarballs
+// alone are also installed into a second folder, as `npx docmind-docker-lint` installs them, to check
+// what that pulls in (docs/performance.md, "Install footprint").
 //
 // It needs built packages (`pnpm build`) and the npm registry (third-party dependencies), so it runs
 // only with DOCMIND_PACKAGING=1: `pnpm test:packaging` builds and sets it.
@@ -31,12 +33,19 @@ const PACKAGES = [
 /** rule-tester is packed and checked but not installed: its peer dependency (vitest) is a test runner. */
 const NOT_INSTALLED = new Set(['packages/rule-tester']);
 const EXAMPLE = 'examples/broken-streamlit-app';
+/**
+ * Packages `npm install` of the CLI must not bring (npm installs peer dependencies): ESLint and TypeScript
+ * (peers of @typescript-eslint/utils, whose few functions the core bundles), and tree-sitter-bash (C
+ * sources, native prebuilds and an install script, where the core ships its wasm grammar).
+ */
+const NOT_FOR_THE_CLI = /^(eslint|typescript|@typescript-eslint\/.*|tree-sitter-bash|@eslint\/.*)$/;
 /** The ESLint the workspace tests the ESLint plugin with (its peer dependency), installed beside it. */
 const ESLINT = `eslint@${(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['eslint']}`;
 
 let work: string;
 let packs: string;
 let install: string;
+let cliOnly: string;
 const tarballs = new Map<string, string>();
 
 function run(command: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> {
@@ -51,6 +60,20 @@ function npx(args: readonly string[], cwd: string): SpawnSyncReturns<string> {
 /** The installed bin without npx's own start-up (what npx runs). */
 function installedCli(args: readonly string[], cwd: string): SpawnSyncReturns<string> {
   return run(path.join(install, 'node_modules/.bin/docmind-docker-lint'), args, cwd);
+}
+
+/** The CLI's tarball and those of our packages it depends on, directly or not (from the packed manifests). */
+function cliTarballs(): string[] {
+  const byName = new Map<string, string>([...tarballs.values()].map((tarball) => [tarballManifest(tarball)['name'] as string, tarball]));
+  const needed = new Set<string>();
+  const visit = (name: string): void => {
+    const tarball = byName.get(name);
+    if (!tarball || needed.has(tarball)) return;
+    needed.add(tarball);
+    Object.keys(tarballManifest(tarball)['dependencies'] ?? {}).forEach(visit);
+  };
+  visit('docmind-docker-lint');
+  return [...needed];
 }
 
 function workspaceCli(args: readonly string[], cwd: string): SpawnSyncReturns<string> {
@@ -118,8 +141,10 @@ describe.skipIf(!enabled)('packed packages installed with npm', { timeout: 120_0
     work = mkdtempSync(path.join(tmpdir(), 'docmind-packaging-'));
     packs = path.join(work, 'packs');
     install = path.join(work, 'install');
+    cliOnly = path.join(work, 'cli-only');
     mkdirSync(packs);
     mkdirSync(install);
+    mkdirSync(cliOnly);
     for (const dir of PACKAGES) {
       const before = new Set(readdirSync(packs));
       execFileSync('pnpm', ['pack', '--pack-destination', packs], { cwd: path.join(root, dir), stdio: 'pipe' });
@@ -134,6 +159,10 @@ describe.skipIf(!enabled)('packed packages installed with npm', { timeout: 120_0
     // All our packages are 0.1.0 and depend on each other by exact version: they install together.
     const npmInstall = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...installed, ESLINT], install);
     if (npmInstall.status !== 0) throw new Error(`npm install failed:\n${npmInstall.stderr}`);
+
+    writeFileSync(path.join(cliOnly, 'package.json'), `${JSON.stringify({ name: 'cli-only', private: true }, null, 2)}\n`);
+    const cliInstall = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...cliTarballs()], cliOnly);
+    if (cliInstall.status !== 0) throw new Error(`npm install (CLI only) failed:\n${cliInstall.stderr}`);
   }, 300_000);
 
   afterAll(() => {
@@ -156,6 +185,43 @@ describe.skipIf(!enabled)('packed packages installed with npm', { timeout: 120_0
       for (const target of manifestTargets(manifest)) expect(files, `${dir}: ${target}`).toContain(target);
     }
     expect(tarballFiles(tarballs.get('rules/compose')!)).toEqual(expect.arrayContaining(['schema/compose-spec.json', 'schema/LICENSE']));
+  });
+
+  it('installs the CLI without ESLint, TypeScript, native packages, install scripts or peer dependencies', () => {
+    expect(cliTarballs().map((tarball) => path.basename(tarball)).sort()).toEqual([
+      'docmind-docker-lint-0.1.0.tgz',
+      'docmind-docker-lint-core-0.1.0.tgz',
+      'docmind-docker-lint-fixer-0.1.0.tgz',
+      'docmind-docker-lint-plugin-compose-0.1.0.tgz',
+      'docmind-docker-lint-plugin-dockerfile-0.1.0.tgz',
+      'docmind-docker-lint-plugin-docmind-0.1.0.tgz',
+    ]);
+    const lock = JSON.parse(readFileSync(path.join(cliOnly, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { peer?: boolean; hasInstallScript?: boolean; optional?: boolean }>;
+    };
+    const installed = Object.entries(lock.packages).filter(([folder]) => folder !== '');
+    const name = (folder: string): string => folder.slice(folder.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    expect(installed.map(([folder]) => name(folder)).filter((pkg) => NOT_FOR_THE_CLI.test(pkg))).toEqual([]);
+    expect(installed.filter(([, entry]) => entry.peer === true).map(([folder]) => folder)).toEqual([]);
+    expect(installed.filter(([, entry]) => entry.hasInstallScript === true).map(([folder]) => folder)).toEqual([]);
+    for (const pkg of ['eslint', 'typescript', 'tree-sitter-bash', '@typescript-eslint']) expect(existsSync(path.join(cliOnly, 'node_modules', pkg)), pkg).toBe(false);
+    // What the core ships instead: the bash grammar and web-tree-sitter's runtime, and their licences.
+    expect(tarballFiles(tarballs.get('packages/core')!)).toEqual(
+      expect.arrayContaining(['dist/tree-sitter-bash.wasm', 'dist/tree-sitter.wasm', 'dist/THIRD-PARTY-NOTICES.md']),
+    );
+    expect(Object.keys(tarballManifest(tarballs.get('packages/core')!)['dependencies'] ?? {})).not.toContain('@typescript-eslint/utils');
+  });
+
+  it('runs the CLI installed alone with npx, with the shell parser from the wasm files the core ships', () => {
+    expect(run('npx', ['--no', '--', 'docmind-docker-lint', '--version'], cliOnly).stdout).toBe('0.1.0\n');
+    const project = path.join(cliOnly, 'shell-project');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'Dockerfile'), 'FROM debian:12\nRUN sudo apt-get update\nUSER nobody\n');
+    const report = run('npx', ['--no', '--', 'docmind-docker-lint', '--format', 'json', 'Dockerfile'], project);
+    expect(report.stderr).toBe('');
+    // no-sudo needs the shell parser (`meta.requiresShellParser`): a parser that failed to load would report nothing.
+    expect(findings(report.stdout, project)).toContain('Dockerfile:2:5 no-sudo');
+    expect(findings(report.stdout, project)).toEqual(findings(workspaceCli(['--format', 'json', 'Dockerfile'], project).stdout, project));
   });
 
   it('runs the CLI with npx: --version and --help', () => {

@@ -3,7 +3,7 @@
 // more than a generous multiple of the time an ordinary line of the same length takes. (The regex-level
 // test finds the exact regex; this one catches slow code that is not a regex, like parsers and loops.)
 import { describe, expect, it } from 'vitest';
-import { KNOWN_SLOW, PAYLOADS, baseline, isKnownSlow, projectWith } from './support/pathological.js';
+import { FIXED_SLOW, KNOWN_SLOW, PAYLOADS, baseline, isKnownSlow, projectWith } from './support/pathological.js';
 import { checkResults, lintFiles } from './support/pipeline.js';
 
 const LENGTH = 3000;
@@ -42,4 +42,15 @@ describe('known slow inputs (rule packs)', () => {
     await lintFiles({ [kind]: projectWith(PAYLOADS[payload]!(LENGTH))[kind] as string });
     expect(performance.now() - started).toBeLessThan(10_000);
   });
+});
+
+describe('once slow inputs (rule packs), fixed', () => {
+  // See FIXED_SLOW. The same bound as above: 10x an ordinary line of the same length (+1 s).
+  it.each(FIXED_SLOW)('%s with %s payload (%s): within 10x the baseline (+1 s)', async (kind, payload) => {
+    const ordinary = projectWith(baseline(LENGTH))[kind] as string;
+    await timeLint(kind, ordinary); // warm-up
+    const baselineMs = Math.min(await timeLint(kind, ordinary), await timeLint(kind, ordinary));
+    const ms = await timeLint(kind, projectWith(PAYLOADS[payload]!(LENGTH))[kind] as string);
+    expect(ms, `${payload} in ${kind}: ${ms.toFixed(0)} ms, baseline ${baselineMs.toFixed(0)} ms`).toBeLessThan(10 * baselineMs + 1000);
+  }, 60_000);
 });

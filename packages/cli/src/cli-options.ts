@@ -34,6 +34,8 @@ export interface CliOptions {
   /** `--compose-file PATH` (repeatable): one Compose project's files in merge order, as `docker compose -f`. */
   readonly composeFiles: readonly string[];
   readonly maxFileSize: number | undefined;
+  /** `--rule-time-budget MS`: how long one rule may take on one file before its results there are dropped. */
+  readonly ruleTimeBudgetMs: number | undefined;
   readonly reportUnusedDisableDirectives: boolean;
   /** Read hadolint's `.hadolint.yaml` at the project root (off with `--no-hadolint-config`). */
   readonly useHadolintConfig: boolean;

@@ -76,6 +76,7 @@ async function runWithConfig(core: Core, options: CliOptions, io: CliIo, mainOpt
     ignorePatterns: options.ignorePatterns,
     ...(options.composeFiles.length > 0 ? { composeFiles: options.composeFiles } : {}),
     maxFileSize: options.maxFileSize,
+    ...(options.ruleTimeBudgetMs !== undefined ? { ruleTimeBudgetMs: options.ruleTimeBudgetMs } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 2 as const } : {}),
     ...(options.useHadolintConfig ? {} : { useHadolintConfig: false }),
   };

@@ -70,6 +70,13 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads --rule-time-budget as whole milliseconds', () => {
+    expect(parseCliArgs(['--rule-time-budget', '250', '.']).ruleTimeBudgetMs).toBe(250);
+    expect(parseCliArgs(['.']).ruleTimeBudgetMs).toBeUndefined();
+    expect(() => parseCliArgs(['--rule-time-budget', '0', '.'])).toThrow(/--rule-time-budget takes a whole number of at least 1/);
+    expect(() => parseCliArgs(['--rule-time-budget', '1.5', '.'])).toThrow(/--rule-time-budget/);
+  });
+
   it('keeps --compose-file files in the order given', () => {
     expect(parseCliArgs(['--compose-file', 'compose.yaml', '--compose-file', 'deploy/prod.yml', '.']).composeFiles).toEqual(['compose.yaml', 'deploy/prod.yml']);
     expect(parseCliArgs(['.']).composeFiles).toEqual([]);

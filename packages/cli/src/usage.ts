@@ -30,6 +30,7 @@ Configuration:
   --ignore-pattern GLOB         Do not lint files matching GLOB (repeatable)
   --compose-file PATH           One Compose project's files in merge order, as docker compose -f (repeatable)
   --max-file-size BYTES         Skip files larger than this (default: 5 MiB)
+  --rule-time-budget MS         Drop a rule's results on a file it spends longer on, as an internal error (default: 5000)
   --report-unused-disable-directives
                                 Report disable comments that silence nothing, as errors
   --no-hadolint-config          Do not read hadolint's .hadolint.yaml at the project root

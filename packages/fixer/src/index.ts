@@ -3,6 +3,6 @@ export type { FixPassResult, FixRejectionReason, RejectedFix } from './apply-fix
 export { runFixPasses } from './fix-passes.js';
 export type { FixPassesOptions, FixPassesResult, FixPassesStop, GetFixes } from './fix-passes.js';
 export { toSingleEdit } from './merge-edits.js';
-export { UnsafeWriteError, writeChangedFiles, writeFileAtomic } from './write-files.js';
+export { encodeText, UnsafeWriteError, writeChangedFiles, writeFileAtomic } from './write-files.js';
 export type { UnsafeWriteReason, WriteOptions, WriteResult } from './write-files.js';
-export type { FileEdit, FileText, FileTexts, Fix, OffsetRange, TextEdit } from './types.js';
+export type { FileEdit, FileText, FileTexts, Fix, OffsetRange, TextEdit, TextEncoding } from './types.js';

@@ -28,7 +28,15 @@ export interface FileText {
   readonly text: string;
   /** The file started with a UTF-8 byte order mark; it is written back with one. */
   readonly bom: boolean;
+  /**
+   * How the file's bytes encode its text (default UTF-8). A UTF-16 file (read only with its byte order
+   * mark) is written back in the same encoding, with its byte order mark.
+   */
+  readonly encoding?: TextEncoding;
 }
+
+/** The encodings a file is read in: UTF-8, or UTF-16 with a byte order mark. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /**
  * The files a pass may read and edit, by absolute path. A path mapped to `undefined` is known not to

@@ -3,7 +3,7 @@ import { chmod, chown, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UnsafeWriteError, writeChangedFiles, writeFileAtomic } from './write-files.js';
+import { encodeText, UnsafeWriteError, writeChangedFiles, writeFileAtomic } from './write-files.js';
 
 const failures = vi.hoisted(() => ({ rename: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -35,6 +35,30 @@ describe('writing files', () => {
   afterEach(async () => {
     failures.rename = false;
     await rm(sandbox, { recursive: true, force: true });
+  });
+
+  describe('encodings', () => {
+    // A lone surrogate and a character outside the BMP: UTF-16 keeps every code unit.
+    const text = 'FROM alpine:3\r\nLABEL a="é🐳\ud800"\r\n';
+
+    it.each([
+      ['utf-16le', [0xff, 0xfe], 'utf16le'],
+      ['utf-16be', [0xfe, 0xff], 'utf16be'],
+    ] as const)('writes %s text back as %s with its BOM', async (encoding, bom, decoder) => {
+      const target = join(root, 'Dockerfile');
+      await writeFileAtomic(target, { text, bom: false, encoding }, { root });
+      const bytes = await readFile(target);
+      expect([...bytes.subarray(0, 2)]).toEqual(bom);
+      expect(bytes.length).toBe(2 + 2 * text.length);
+      const units = decoder === 'utf16le' ? bytes.subarray(2) : Buffer.from(bytes.subarray(2)).swap16();
+      expect(units.toString('utf16le')).toBe(text);
+      if (decoder === 'utf16be') expect(new TextDecoder('utf-16be').decode(bytes.subarray(2))).toBe(text.replace('\ud800', '\ufffd'));
+    });
+
+    it('writes UTF-8 by default, with the BOM only when the file had one', () => {
+      expect(encodeText({ text: 'é', bom: false })).toEqual(Buffer.from([0xc3, 0xa9]));
+      expect(encodeText({ text: 'é', bom: true, encoding: 'utf-8' })).toEqual(Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0xa9]));
+    });
   });
 
   describe('writeFileAtomic', () => {

@@ -54,13 +54,13 @@ export async function writeFileAtomic(path: string, fileText: FileText, options:
   }
 
   const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const bytes = Buffer.from(fileText.text, 'utf8');
+  const bytes = encodeText(fileText);
   let handle: FileHandle | undefined;
   try {
     // 'wx' fails if the name exists, so a link planted at the temporary name is never followed.
     handle = await open(temporary, 'wx', 0o666);
     if (existing !== undefined) await keepOwnerAndMode(handle, existing);
-    await handle.writeFile(fileText.bom ? Buffer.concat([BOM, bytes]) : bytes);
+    await handle.writeFile(bytes);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -69,6 +69,23 @@ export async function writeFileAtomic(path: string, fileText: FileText, options:
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * The bytes of a file's text in its encoding: UTF-8 (with the BOM when it had one), or UTF-16 LE or BE
+ * with its BOM. UTF-16 keeps every code unit, lone surrogates included.
+ */
+export function encodeText(fileText: FileText): Buffer {
+  switch (fileText.encoding ?? 'utf-8') {
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fileText.text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(fileText.text, 'utf16le').swap16()]);
+    default: {
+      const bytes = Buffer.from(fileText.text, 'utf8');
+      return fileText.bom ? Buffer.concat([BOM, bytes]) : bytes;
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import type { AnyRule, Fix, LintMessage, LintResult } from '@docmind-docker-lint
 import { packageVersion } from '../package-version.js';
 import type { Formatter } from './formatter.js';
 import { reportPath } from './report-path.js';
+import { secretMaskOf } from './mask-secrets.js';
 
 const TOOL_NAME = 'docmind-docker-lint';
 const INFORMATION_URI = 'https://github.com/docmind/docmind-docker-lint';
@@ -48,6 +49,8 @@ interface SarifFix {
  * are tool execution notifications, not results.
  */
 export const formatSarif: Formatter = (results, { cwd, rulesMeta }) => {
+  // Fix texts can carry a secret value a rule found (a reordered block): masked here, written as is by --fix.
+  const mask = secretMaskOf(results);
   const artifactLocation = (filePath: string): ArtifactLocation => {
     const relative = reportPath(cwd, filePath);
     if (relative === filePath) return { uri: pathToFileURL(filePath).href };
@@ -115,7 +118,7 @@ export const formatSarif: Formatter = (results, { cwd, rulesMeta }) => {
               file === filePath && text !== undefined
                 ? offsetRegion(text, edit.range[0], edit.range[1])
                 : { charOffset: edit.range[0], charLength: edit.range[1] - edit.range[0] },
-            insertedContent: { text: edit.text },
+            insertedContent: { text: mask(edit.text) },
           })),
       })),
     };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeChangedFiles, type FileText, type WriteResult } from '@docmind-docker-lint/fixer';
+import { writeChangedFiles, type FileText, type TextEncoding, type WriteResult } from '@docmind-docker-lint/fixer';
 import { decodeBytes } from '../project/decode-text.js';
 import type { LintResult } from '../types/results.js';
 
@@ -17,21 +17,28 @@ export async function applyFixes(
   const changed: WriteResult[] = [];
   for (const result of results) {
     if (result.output === undefined || result.output === result.source) continue;
-    if (result.source !== undefined && !stillReads(result.filePath, result.source)) {
+    const encoding = result.source === undefined ? 'utf-8' : encodingIfStillReads(result.filePath, result.source);
+    if (encoding === null) {
       changed.push({ path: result.filePath, ok: false, error: new Error(`${result.filePath} changed while it was being linted; its fixes were not written.`) });
       continue;
     }
-    files.set(result.filePath, { text: result.output, bom: result.bom ?? false });
+    files.set(result.filePath, { text: result.output, bom: result.bom ?? false, encoding });
   }
   return [...changed, ...(await writeChangedFiles(files, files.keys(), { root: path.resolve(options.root ?? process.cwd()) }))];
 }
 
-/** Whether the file still holds the text it was linted with, read as linting reads it. */
-function stillReads(filePath: string, source: string): boolean {
+/**
+ * The file's encoding (so the fixed text is written in it) when it still holds the text it was linted
+ * with, read as linting reads it; `null` when it changed or cannot be read.
+ */
+function encodingIfStillReads(filePath: string, source: string): TextEncoding | null {
   try {
-    const decoded = decodeBytes(readFileSync(filePath));
-    return 'text' in decoded && decoded.text.replace(/^\uFEFF/, '') === source;
+    const bytes = readFileSync(filePath);
+    const decoded = decodeBytes(bytes);
+    if (!('text' in decoded) || decoded.text.replace(/^\uFEFF/, '') !== source) return null;
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+    return bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   } catch {
-    return false;
+    return null;
   }
 }

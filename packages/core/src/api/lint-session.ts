@@ -45,6 +45,11 @@ export interface LintOptions {
   readonly host?: ProjectHost;
   /** Bytes; larger files are not linted. Default 5 MiB. */
   readonly maxFileSize?: number;
+  /**
+   * Milliseconds one rule may spend on one file (`--rule-time-budget`). Past it, the rule's problems on
+   * that file are dropped and an internal error names the rule and the file. Default 5000.
+   */
+  readonly ruleTimeBudgetMs?: number;
   /** Report directives that silence nothing at this severity, whatever the config files say. */
   readonly reportUnusedDisableDirectives?: Severity;
   /** `false` ignores hadolint's `.hadolint.yaml` at `cwd` (`--no-hadolint-config`). Default `true`. */
@@ -66,6 +71,7 @@ export class LintSession {
   readonly rules: ReadonlyMap<string, AnyRule>;
   readonly config: ConfigResolver;
   readonly maxFileSize: number;
+  readonly ruleTimeBudgetMs: number | undefined;
   private readonly reportUnused: Severity | undefined;
   private readonly onFileLinted: ((filePath: string) => void) | undefined;
   /** `composeFiles`, absolute. */
@@ -79,6 +85,7 @@ export class LintSession {
     this.reportUnused = options.reportUnusedDisableDirectives;
     this.root = path.resolve(options.cwd ?? process.cwd());
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.ruleTimeBudgetMs = options.ruleTimeBudgetMs;
     this.host = options.host ?? new NodeHost();
     this.rules = rulesOf(plugins);
     this.config = new ConfigResolver({
@@ -175,7 +182,7 @@ export class LintSession {
     project.setFile(parsed);
     const config = this.config.forFile(source.path);
     const effective = this.reportUnused === undefined ? config : { ...config, reportUnusedDisableDirectives: this.reportUnused };
-    return lintParsedFile(parsed, effective, this.rules, facts);
+    return lintParsedFile(parsed, effective, this.rules, facts, this.ruleTimeBudgetMs);
   }
 
   /** Whether a path is ignored by config `ignores` or `--ignore-pattern`. */

@@ -16,6 +16,7 @@ export function lintParsedFile(
   config: ResolvedConfig,
   rules: ReadonlyMap<string, AnyRule>,
   project: ProjectFacts,
+  ruleTimeBudgetMs?: number,
 ): LintResult {
   const { file } = parsed;
   const parseMessages: LintMessage[] = parsed.parseProblems.map((problem) => {
@@ -40,7 +41,7 @@ export function lintParsedFile(
     const rule = rules.get(id);
     if (rule && entry.severity > 0) enabled.push({ id, rule, severity: entry.severity as 1 | 2, options: entry.options });
   }
-  const ruleMessages = runRules(parsed, enabled, project, config.settings);
+  const ruleMessages = runRules(parsed, enabled, project, config.settings, ruleTimeBudgetMs);
 
   const comments =
     parsed.type === 'Dockerfile' ? parsed.comments : parsed.type === 'ComposeFile' ? yamlComments(file.text) : [];

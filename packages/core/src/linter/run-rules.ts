@@ -14,16 +14,23 @@ export interface EnabledRule {
   readonly options: readonly unknown[];
 }
 
+/** A rule's time on one file (`create` and its visitors, fixes included) after which its results are dropped. */
+export const DEFAULT_RULE_TIME_BUDGET_MS = 5000;
+
 /**
  * Runs the enabled rules over one parsed file in a single traversal and returns their problems.
  * A rule that throws (in `create`, a visitor, or a fix) is reported as an internal error with its
- * id; the other rules still run.
+ * id; the other rules still run. So is a rule whose time on the file passes `timeBudgetMs`: rules are
+ * synchronous, so it cannot be stopped in a call, but once a call ends past the budget its problems on
+ * this file are dropped and it is not called again for the file. The time is taken once per call
+ * (the end of one call is the start of the next), so the watch costs one clock read per visit.
  */
 export function runRules(
   parsed: ParsedFile,
   rules: readonly EnabledRule[],
   project: ProjectFacts,
   settings: Readonly<Record<string, unknown>>,
+  timeBudgetMs: number = DEFAULT_RULE_TIME_BUDGET_MS,
 ): LintMessage[] {
   const messages: LintMessage[] = [];
   const failed = new Set<string>();
@@ -32,17 +39,33 @@ export function runRules(
     failed.add(id);
     messages.push(internalError(id, error));
   };
+  const spent = new Map<string, number>();
+  let clock = performance.now();
+  /** Charges the time since the last reading to the rule; drops its results once past the budget. */
+  const charge = (id: string): void => {
+    const now = performance.now();
+    const total = (spent.get(id) ?? 0) + (now - clock);
+    clock = now;
+    spent.set(id, total);
+    if (total <= timeBudgetMs || failed.has(id)) return;
+    failed.add(id);
+    for (let index = messages.length - 1; index >= 0; index--) if (messages[index]!.ruleId === id) messages.splice(index, 1);
+    messages.push(overBudget(id, timeBudgetMs, parsed.file.path));
+  };
 
   // Visitors by key, built once per file: a traversal step calls only the rules that listen to it,
   // and rules with no visitor for this kind of file cost nothing after `create`.
   const visitors = new Map<string, { readonly id: string; readonly visit: (node: unknown) => void }[]>();
   for (const enabled of rules) {
     let listener: RuleListener;
+    clock = performance.now();
     try {
       listener = enabled.rule.create(createContext(parsed, enabled, project, settings, messages));
     } catch (error) {
       fail(enabled.id, error);
       continue;
+    } finally {
+      charge(enabled.id);
     }
     for (const [key, visit] of Object.entries(listener as Record<string, ((node: unknown) => void) | undefined>)) {
       if (typeof visit !== 'function') continue;
@@ -55,6 +78,7 @@ export function runRules(
   const emit = (key: string, node: unknown): void => {
     const list = visitors.get(key);
     if (!list) return;
+    clock = performance.now();
     for (const { id, visit } of list) {
       if (failed.has(id)) continue;
       try {
@@ -62,6 +86,7 @@ export function runRules(
       } catch (error) {
         fail(id, error);
       }
+      charge(id);
     }
   };
   traverse(parsed, emit);
@@ -150,6 +175,9 @@ function createContext(
         message: formatMessage(rule, descriptor.messageId, descriptor.data),
         messageId: descriptor.messageId,
         ...(descriptor.code !== undefined ? { code: descriptor.code } : {}),
+        ...(descriptor.secretRanges && descriptor.secretRanges.length > 0
+          ? { secretRanges: descriptor.secretRanges.map((secret) => clampRange(secret, file.text.length)) }
+          : {}),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -195,6 +223,13 @@ function isEditList(value: FileEdit | readonly FileEdit[]): value is readonly Fi
 function clampRange(range: OffsetRange, length: number): OffsetRange {
   const start = Math.max(0, Math.min(range[0], length));
   return [start, Math.max(start, Math.min(range[1], length))];
+}
+
+function overBudget(id: string, budgetMs: number, filePath: string): LintMessage {
+  return {
+    ...internalError(id, null),
+    message: `Rule "${id}" exceeded the time budget of ${budgetMs} ms on ${filePath}; its results for this file are dropped.`,
+  };
 }
 
 function internalError(id: string, error: unknown): LintMessage {

@@ -33,4 +33,14 @@ describe('parseCompose', () => {
     const node = parse('services:\n  app:\n    image: a\n    image: b\n');
     expect(node.parseProblems.map((problem) => problem.range[0])).toEqual([34]);
   });
+
+  it('reports an alias whose anchor is missing or comes after it, at the alias', () => {
+    const text = 'x-a: &a [1]\nservices:\n  app:\n    command: *b\n    entrypoint: *c\n    user: *a\nx-c: &c [2]\n';
+    const node = parse(text);
+    expect(node.parseProblems).toEqual([
+      { message: 'Unknown alias *b: no anchor &b is defined before it', range: [text.indexOf('*b'), text.indexOf('*b') + 2] },
+      { message: 'Unknown alias *c: no anchor &c is defined before it', range: [text.indexOf('*c'), text.indexOf('*c') + 2] },
+    ]);
+    expect(parse('x-a: &a [1]\nx-b: &b [*a, *a]\nservices: {}\n').parseProblems).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { ComposeFileNode, ParseProblem, ServiceBuild, ServiceNode } from '../types/nodes.js';
 import { composeYamlTags } from '../compose/compose-tags.js';
@@ -22,6 +22,7 @@ export function parseCompose(file: SourceFile): ComposeFileNode {
         const [start, end] = issue.pos;
         problems.push({ message: cleanYamlMessage(issue.message), range: [start, Math.max(start, end)] });
       }
+      problems.push(...unresolvedAliases(doc));
     }
   } catch (error) {
     problems.push({ message: `YAML could not be parsed: ${errorMessage(error)}`, range: [0, 0] });
@@ -101,6 +102,22 @@ function scalarText(scalar: Scalar): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return JSON.stringify(value) ?? '';
+}
+
+/**
+ * Aliases with no anchor of their name before them (a file cut short in the middle of anchors, a
+ * typo): `yaml` parses them without a word and fails only when the value is read, and Compose refuses
+ * the file. One visit in document order, so an alias bomb costs its size, not its expansion.
+ */
+function unresolvedAliases(document: Document.Parsed): ParseProblem[] {
+  const anchors = new Set<string>();
+  const problems: ParseProblem[] = [];
+  visit(document, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) problems.push({ message: `Unknown alias *${node.source}: no anchor &${node.source} is defined before it`, range: nodeRange(node) });
+    } else if (isNode(node) && node.anchor) anchors.add(node.anchor);
+  });
+  return problems;
 }
 
 /** yaml's messages end with a code excerpt when prettyErrors is on; keep the first sentence only. */

@@ -53,6 +53,15 @@ describe('parseShell', () => {
     expect(find(tree.root, 'ERROR')).toHaveLength(1);
   });
 
+  it('parses a script it has just parsed once (the same plain tree), and other scripts anew', async () => {
+    await loadShellParser();
+    const first = parseShell('apt-get update && apt-get install -y curl')!;
+    expect(parseShell('apt-get update && apt-get install -y curl')).toBe(first);
+    const other = parseShell('apt-get update && apt-get install -y wget')!;
+    expect(other).not.toBe(first);
+    expect(find(other.root, 'word').map((node) => node.text)).toContain('wget');
+  });
+
   it('loads once', async () => {
     await Promise.all([loadShellParser(), loadShellParser()]);
     expect(isShellParserLoaded()).toBe(true);

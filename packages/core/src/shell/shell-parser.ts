@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
 import type { ShellNode, ShellTree } from './shell-tree.js';
 
@@ -11,14 +13,19 @@ import type { ShellNode, ShellTree } from './shell-tree.js';
 let loading: Promise<Parser> | undefined;
 let parser: Parser | undefined;
 /** Node type names, whether each is named, and field names, by id: cheaper than asking the wasm side per node. */
-let grammar: { readonly types: readonly string[]; readonly named: readonly boolean[]; readonly fields: readonly (string | null)[] } | undefined;
+let grammar: Grammar | undefined;
+
+interface Grammar {
+  readonly types: readonly string[];
+  readonly named: readonly boolean[];
+  readonly fields: readonly (string | null)[];
+}
 
 /** Loads the shell parser; resolves at once when it is loaded. Safe to call many times. */
 export function loadShellParser(): Promise<void> {
   loading ??= (async () => {
     await Parser.init();
-    const wasm = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
-    const language = await Language.load(wasm);
+    const language = await Language.load(bashGrammarPath());
     const created = new Parser();
     created.setLanguage(language);
     const ids = Array.from({ length: language.nodeTypeCount }, (_, id) => id);
@@ -31,6 +38,16 @@ export function loadShellParser(): Promise<void> {
     return created;
   })();
   return loading.then(() => undefined);
+}
+
+/**
+ * The published core ships tree-sitter-bash's wasm grammar beside its bundle (scripts/build.mjs copies
+ * it), so installing it does not fetch that package's native sources and prebuilds; from the sources
+ * (tests, tsx) the grammar is the dev dependency's.
+ */
+function bashGrammarPath(): string {
+  const shipped = fileURLToPath(new URL('./tree-sitter-bash.wasm', import.meta.url));
+  return existsSync(shipped) ? shipped : createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
 }
 
 /** Whether `parseShell` can parse (the parser has finished loading). */
@@ -46,6 +63,37 @@ export function isShellParserLoaded(): boolean {
  */
 export function parseShell(text: string): ShellTree | undefined {
   if (!parser || !grammar) return undefined;
+  const cached = recentTrees.get(text);
+  if (cached) {
+    // Most recently used last: the oldest entry is evicted first.
+    recentTrees.delete(text);
+    recentTrees.set(text, cached);
+    return cached;
+  }
+  const tree = parseTree(text, parser, grammar);
+  if (tree && text.length <= MAX_CACHED_SCRIPT) {
+    recentTrees.set(text, tree);
+    recentChars += text.length;
+    for (const [oldText] of recentTrees) {
+      if (recentChars <= MAX_CACHED_CHARS) break;
+      recentTrees.delete(oldText);
+      recentChars -= oldText.length;
+    }
+  }
+  return tree;
+}
+
+/**
+ * Trees of recently parsed scripts by their text. Trees are plain immutable data, so one parse serves
+ * every script with the same text: an editor re-linting a file on each keystroke parses only the RUN
+ * that changed, and files that share scripts (templates, stages) parse them once. Bounded by size.
+ */
+const recentTrees = new Map<string, ShellTree>();
+let recentChars = 0;
+const MAX_CACHED_CHARS = 64 * 1024;
+const MAX_CACHED_SCRIPT = 8 * 1024;
+
+function parseTree(text: string, parser: Parser, grammar: Grammar): ShellTree | undefined {
   const tree = parser.parse(text);
   if (!tree) return undefined;
   try {
@@ -62,7 +110,7 @@ export function parseShell(text: string): ShellTree | undefined {
 }
 
 /** Copies the node under the cursor and its descendants into plain objects. */
-function copyNode(cursor: TreeCursor, text: string, field: string | null, names: NonNullable<typeof grammar>): ShellNode {
+function copyNode(cursor: TreeCursor, text: string, field: string | null, names: Grammar): ShellNode {
   const start = cursor.startIndex;
   const end = cursor.endIndex;
   const typeId = cursor.nodeTypeId;

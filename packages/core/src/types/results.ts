@@ -1,4 +1,4 @@
-import type { Fix } from '@docmind-docker-lint/fixer';
+import type { Fix, OffsetRange } from '@docmind-docker-lint/fixer';
 
 export type Severity = 0 | 1 | 2;
 export type SeverityName = 'off' | 'warn' | 'error';
@@ -30,6 +30,8 @@ export interface LintMessage {
   readonly messageId?: string;
   /** The wrapped tool's code of the finding (`SC2086`), when the rule reported one; directives may name it. */
   readonly code?: string;
+  /** Spans of the file (as `range`) holding a value the rule judged secret: output that copies file text masks them. */
+  readonly secretRanges?: readonly OffsetRange[];
   readonly line: number;
   readonly column: number;
   readonly endLine: number;

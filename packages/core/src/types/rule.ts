@@ -98,6 +98,11 @@ export interface ReportDescriptor<MessageIds extends string> {
    * `code`, which a directive naming it (`# hadolint ignore=SC2086`, ours too) silences on its own.
    */
   readonly code?: string;
+  /**
+   * Spans of the linted file whose text is a value the rule judged secret (an `ENV API_KEY=...` value).
+   * Messages never show them; formatters that copy file text (JSON `source`, fixes, diffs) mask them.
+   */
+  readonly secretRanges?: readonly OffsetRange[];
 }
 
 export interface RuleContext<MessageIds extends string, Options extends readonly unknown[]> {

@@ -83,6 +83,8 @@ export default createRule<MessageIds, Options>({
             range,
             messageId: 'literalSecret',
             data: { service: literal.service, name },
+            // Output that copies the file's text (JSON source, fixes, diffs) masks the value.
+            secretRanges: [range],
             suggest:
               replacement === null
                 ? []

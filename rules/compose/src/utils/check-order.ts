@@ -31,10 +31,15 @@ export function checkOrder(
   if (names.some((name) => name === null)) return { misplaced: [], fix: null };
   const list = names as string[];
   const misplaced: MisplacedItem[] = [];
+  // The names seen so far, sorted (stable: equal names in the order they came), so that the least
+  // earlier name greater than this one is found by binary search, not by comparing with all of them.
+  const seen: string[] = [];
   for (const [index, name] of list.entries()) {
-    const later = list.slice(0, index).filter((earlier) => compare(earlier, name) > 0);
-    if (later.length === 0) continue;
-    const first = later.reduce((best, candidate) => (compare(candidate, best) < 0 ? candidate : best));
+    const at = firstGreater(seen, name, compare);
+    if (at === seen.length) seen.push(name);
+    else seen.splice(at, 0, name);
+    if (at === seen.length - 1) continue;
+    const first = seen[at + 1]!;
     const item = items[index];
     const node = isPair(item) ? item.key : item;
     if (!node || typeof node !== 'object' || !('range' in node) || !node.range) continue;
@@ -44,6 +49,20 @@ export function checkOrder(
   const order = list.map((_, index) => index).sort((a, b) => compare(list[a]!, list[b]!) || a - b);
   const edit = reorderItems(text, collection, order);
   return { misplaced, fix: edit ? (fixer) => fixer.replaceTextRange(edit.range, edit.text) : null };
+}
+
+/** The index of the first name in `sorted` that `compare` puts after `name` (`sorted.length` if none). */
+function firstGreater(sorted: readonly string[], name: string, compare: (a: string, b: string) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  // Sorted input is the usual case: the new name goes last.
+  if (high === 0 || compare(sorted[high - 1]!, name) <= 0) return high;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(sorted[middle]!, name) > 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** The key of a mapping entry as text (`<<` included); `null` for complex keys. */

@@ -27,6 +27,13 @@ describe('reorderItems', () => {
     expect(apply('services:\n  b: &b\n    image: x\n  a: *b\n', services, [1, 0])).toBeNull();
   });
 
+  it('checks the result by parsing it when the file has errors or aliases (no shortcut)', () => {
+    // A duplicate key elsewhere: the reordered text still fails to parse, so no edit.
+    expect(apply('services:\n  b: 1\n  a: 2\nx: 1\nx: 2\n', services, [1, 0])).toBeNull();
+    // An alias after both items stays resolvable: the edit is given.
+    expect(apply('services:\n  b: &b\n    image: x\n  a: 2\nother: *b\n', services, [1, 0])).toBe('services:\n  a: 2\n  b: &b\n    image: x\nother: *b\n');
+  });
+
   it('refuses items that share a line', () => {
     expect(apply('a: {x: 1}\nb:\n  - k: 1\n    j: 2\n', (root) => ((root.get('b', true) as unknown as YAMLSeq).items[0] as YAMLMap), [1, 0])).toBeNull();
   });

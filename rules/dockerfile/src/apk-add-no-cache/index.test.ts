@@ -12,6 +12,11 @@ new RuleTester().run('apk-add-no-cache', rule, {
     { name: 'the cache removed afterwards', code: `${F}RUN apk add -U curl && rm -rf /var/cache/apk/*\n` },
     `${F}RUN apk update && apk add curl && apk cache clean\n`,
     `${F}RUN apk del curl && apk info\n`,
+    {
+      // Corpus: docker-library/ruby 3.4/alpine3.23/Dockerfile (run-time dependencies of a build already installed).
+      name: '--no-network downloads nothing',
+      code: `${F}RUN apk add --no-cache --virtual .build gcc; \\\n    apk add --no-network --virtual .rundeps $runDeps; \\\n    apk del --no-network .build\n`,
+    },
     { name: 'PowerShell is not analysed', code: 'FROM alpine:3.20\nSHELL ["pwsh", "-c"]\nRUN apk add curl\n' },
   ],
   invalid: [

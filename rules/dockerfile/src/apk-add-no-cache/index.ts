@@ -40,7 +40,9 @@ export default createRule<MessageIds, Options>({
       for (const [index, command] of commands.entries()) {
         const invocation = packageManagerCommand(command);
         const add = invocation?.manager === 'apk' && invocation.subcommand?.value === 'add' ? invocation.subcommand : undefined;
-        if (!invocation || !add || findOption(invocation.command, ['--no-cache']) !== undefined) continue;
+        if (!invocation || !add) continue;
+        // `--no-network` downloads nothing (no index, no package): nothing lands in the cache.
+        if (findOption(invocation.command, ['--no-cache', '--no-network']) !== undefined) continue;
         if (commands.slice(index + 1).some(cleansApkCache)) continue;
         context.report({
           range: add.range,

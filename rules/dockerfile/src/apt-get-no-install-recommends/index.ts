@@ -70,11 +70,20 @@ function recommendsOffInStage(instruction: InstructionNode): boolean {
   let stage = instruction.stage;
   while (stage && !seen.has(stage)) {
     seen.add(stage);
-    for (const earlier of stage.instructions) {
-      if (earlier.range[0] >= instruction.range[0]) break;
-      if (earlier.keyword === 'RUN' && RECOMMENDS_OFF.test(earlier.argsText)) return true;
-    }
+    if (firstRecommendsOff(stage) < instruction.range[0]) return true;
     stage = stage.parent;
   }
   return false;
+}
+
+/** Where the first RUN of a stage turning recommends off starts (Infinity if none); read once per stage. */
+const recommendsOffStarts = new WeakMap<StageNode, number>();
+
+function firstRecommendsOff(stage: StageNode): number {
+  let start = recommendsOffStarts.get(stage);
+  if (start === undefined) {
+    start = stage.instructions.find((earlier) => earlier.keyword === 'RUN' && RECOMMENDS_OFF.test(earlier.argsText))?.range[0] ?? Number.POSITIVE_INFINITY;
+    recommendsOffStarts.set(stage, start);
+  }
+  return start;
 }

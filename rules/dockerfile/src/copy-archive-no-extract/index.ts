@@ -55,7 +55,11 @@ export default createRule<MessageIds, Options>({
       Dockerfile(dockerfile) {
         // Per stage (instructions before any FROM form a group of their own): a FROM starts afresh.
         const byStage = new Map<StageNode | null, InstructionNode[]>();
-        for (const instruction of dockerfile.instructions) byStage.set(instruction.stage, [...(byStage.get(instruction.stage) ?? []), instruction]);
+        for (const instruction of dockerfile.instructions) {
+          const group = byStage.get(instruction.stage);
+          if (group) group.push(instruction);
+          else byStage.set(instruction.stage, [instruction]);
+        }
         for (const instructions of byStage.values()) checkStage(instructions);
       },
     };

@@ -9,6 +9,11 @@ new RuleTester().run('copy-destination-require-workdir', rule, {
     { name: 'WORKDIR of the stage it is built on', code: 'FROM alpine:3.20 AS base\nWORKDIR /app\nFROM base\nCOPY . .\n' },
     { name: 'ONBUILD WORKDIR before ONBUILD COPY', code: 'FROM alpine:3.20\nONBUILD WORKDIR /app\nONBUILD COPY . .\n' },
     { name: 'exec form', code: 'FROM alpine:3.20\nCOPY ["a b.txt", "/srv/"]\n' },
+    {
+      // Corpus: moby/buildkit hack/dockerfiles/archutil.Dockerfile (`FROM scratch AS exits`).
+      name: 'scratch has no working directory of its own: relative paths start at /',
+      code: 'FROM golang:1.23 AS build\nFROM scratch AS exits\nCOPY --from=build /src/exit amd64\nFROM exits AS all\nCOPY --from=build /src/exit arm64\n',
+    },
   ],
   invalid: [
     {

@@ -26,14 +26,15 @@ export default createRule<MessageIds, Options>({
     const source = context.sourceFile;
     return {
       ENV(instruction) {
-        const known = namesDefinedBefore(instruction);
+        // The names set before this instruction, read only when a reference needs them.
+        let known: Set<string> | undefined;
         const setHere = new Map<string, string>();
         for (const property of instructionProperties(instruction)) {
           if (property.valueRange) {
             const raw = source.slice(property.valueRange);
             for (const reference of variableReferences(raw, instruction.dockerfile.escapeCharacter)) {
               const value = setHere.get(reference.name);
-              if (value === undefined || known.has(reference.name)) continue;
+              if (value === undefined || (known ??= namesDefinedBefore(instruction)).has(reference.name)) continue;
               context.report({
                 range: [property.valueRange[0] + reference.start, property.valueRange[0] + reference.end],
                 messageId: 'sameInstruction',

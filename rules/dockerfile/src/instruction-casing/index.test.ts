@@ -8,6 +8,11 @@ new RuleTester().run('instruction-casing', rule, {
     // Only the keyword counts: arguments may use any case.
     'FROM alpine:3.20 AS Build\nRUN ECHO hi\n',
     { code: 'FROM alpine:3.20\nRUN echo hi\n', options: [{ casing: 'upper' }] },
+    {
+      // Corpus: fedora-cloud/Fedora-Dockerfiles haskell/Dockerfile (a package list continues past a missing `\`).
+      name: 'a line that is no instruction is not a keyword to recase',
+      code: 'FROM fedora\nRUN dnf -y install ghc\\\n  ghc-primitive-devel\n  ghc-unordered-containers-devel\\\n  ghc-random-devel\n',
+    },
   ],
   invalid: [
     {

@@ -8,6 +8,12 @@ export type Options = [
 ];
 export type MessageIds = 'inconsistentCasing';
 
+/** The builder's instructions; anything else on an instruction line is an error of its own, not a casing matter. */
+const INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
+  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
 export default createRule<MessageIds, Options>({
   name: 'instruction-casing',
   meta: {
@@ -41,7 +47,9 @@ export default createRule<MessageIds, Options>({
     const source = context.sourceFile;
     return {
       Dockerfile(dockerfile) {
-        const keywords = dockerfile.instructions.map((instruction) => ({ instruction, text: source.slice(instruction.keywordRange) }));
+        const keywords = dockerfile.instructions
+          .map((instruction) => ({ instruction, text: source.slice(instruction.keywordRange) }))
+          .filter(({ text }) => INSTRUCTIONS.has(text.toUpperCase()));
         const lower = keywords.filter(({ text }) => text === text.toLowerCase()).length;
         const upper = keywords.filter(({ text }) => text === text.toUpperCase()).length;
         const wantLower = options.casing === 'majority' ? lower > upper : options.casing === 'lower';

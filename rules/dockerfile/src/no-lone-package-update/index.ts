@@ -1,4 +1,4 @@
-import type { FixFunction, InstructionNode, ShellNode } from '@docmind-docker-lint/core';
+import type { FixFunction, InstructionNode, ShellNode, StageNode } from '@docmind-docker-lint/core';
 import { createRule } from '../utils/create-rule.js';
 import { packageManagerCommand, type PackageManager, type PackageManagerCommand } from '../utils/package-manager-command.js';
 import { runVisitors } from '../utils/run-instruction.js';
@@ -91,7 +91,7 @@ function indexRefresh(command: ShellCommand): PackageManagerCommand | null {
 function mergeWithNextRun(instruction: InstructionNode, manager: PackageManager, text: string): { script: string; fix: FixFunction } | null {
   const stage = instruction.stage;
   if (!stage || instruction.keyword !== 'RUN' || instruction.flags.length > 0 || instruction.execForm) return null;
-  const next = stage.instructions[stage.instructions.indexOf(instruction) + 1];
+  const next = stage.instructions[instructionIndex(stage, instruction) + 1];
   if (!next || next.keyword !== 'RUN' || next.execForm) return null;
   if (text.slice(instruction.range[1], next.range[0]).trim() !== '') return null;
   const own = analyseRun(instruction).scripts;
@@ -114,4 +114,16 @@ function mergeWithNextRun(instruction: InstructionNode, manager: PackageManager,
 
 function hasComment(node: ShellNode): boolean {
   return node.type === 'comment' || node.children.some(hasComment);
+}
+
+/** Each instruction's index in its stage, computed once per stage (not one `indexOf` per RUN). */
+const stageIndexes = new WeakMap<StageNode, ReadonlyMap<InstructionNode, number>>();
+
+function instructionIndex(stage: StageNode, instruction: InstructionNode): number {
+  let indexes = stageIndexes.get(stage);
+  if (!indexes) {
+    indexes = new Map(stage.instructions.map((candidate, index) => [candidate, index]));
+    stageIndexes.set(stage, indexes);
+  }
+  return indexes.get(instruction) ?? -1;
 }

@@ -6,6 +6,11 @@ new RuleTester().run('no-pointless-command', rule, {
     'FROM debian:12\nRUN apt-get install -y openssh-client vim procps\n',
     'FROM debian:12\nRUN echo top > /tmp/x\n',
     { code: 'FROM debian:12\nRUN ps aux\n', options: [{ commands: ['vim'] }] },
+    {
+      // Corpus: jessfraz/dockerfiles browsh/Dockerfile (a first run of the program, stopped after 10 s).
+      name: 'kill of a job the same RUN started in the background',
+      code: 'FROM debian:12\nRUN TERM=xterm browsh & \\\n\t\tpidsave=$!; \\\n\t\tsleep 10; kill $pidsave || true;\n',
+    },
   ],
   invalid: [
     {
@@ -19,6 +24,15 @@ new RuleTester().run('no-pointless-command', rule, {
       errors: [
         { messageId: 'pointlessCommand', data: { command: 'service' }, line: 2, column: 23, endLine: 2, endColumn: 40 },
         { messageId: 'pointlessCommand', data: { command: 'ssh' }, line: 3, column: 13, endLine: 3, endColumn: 16 },
+      ],
+      output: null,
+    },
+    {
+      name: 'a background job after the kill, or a redirection with &, does not count',
+      code: 'FROM debian:12\nRUN kill 1; sleep 1 &\nRUN make >/dev/null 2>&1 && kill -HUP 1\n',
+      errors: [
+        { messageId: 'pointlessCommand', data: { command: 'kill' }, line: 2, column: 5, endLine: 2, endColumn: 9 },
+        { messageId: 'pointlessCommand', data: { command: 'kill' }, line: 3, column: 29, endLine: 3, endColumn: 33 },
       ],
       output: null,
     },

@@ -1,6 +1,8 @@
+import type { ShellNode } from '@docmind-docker-lint/core';
 import { runVisitors } from '../utils/run-instruction.js';
 import { runCommands } from '../utils/run-script.js';
 import { createRule } from '../utils/create-rule.js';
+import type { ShellCommand } from '../utils/shell-command.js';
 
 export type Options = [
   {
@@ -44,9 +46,24 @@ export default createRule<MessageIds, Options>({
     return runVisitors((instruction) => {
       for (const command of runCommands(instruction)) {
         if (command.name.literal && pointless.has(command.program)) {
+          if (command.program === 'kill' && startsBackgroundJob(command)) continue;
           context.report({ range: command.name.range, messageId: 'pointlessCommand', data: { command: command.program } });
         }
       }
     });
   },
 });
+
+/**
+ * Whether the script a `kill` is in starts a job in the background (`server & pid=$!`) before it: the
+ * step then has a process of its own to stop.
+ */
+function startsBackgroundJob(command: ShellCommand): boolean {
+  const script = command.script;
+  const node = command.node;
+  if (!script || !node) return false;
+  const before = node.range[0];
+  const visit = (current: ShellNode): boolean =>
+    (current.type === '&' && !current.named && current.range[0] < before) || current.children.some(visit);
+  return visit(script.tree.root);
+}

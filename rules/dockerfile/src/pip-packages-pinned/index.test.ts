@@ -17,16 +17,16 @@ new RuleTester().run('pip-packages-pinned', rule, {
   invalid: [
     {
       code: `${F}RUN pip install --no-cache-dir flask==3.0.3 requests\n`,
-      errors: [{ messageId: 'unpinned', data: { package: 'requests' }, line: 2, column: 45, endLine: 2, endColumn: 53 }],
+      errors: [{ messageId: 'unpinned', data: { package: 'requests', pin: 'requests==<version>' }, line: 2, column: 45, endLine: 2, endColumn: 53 }],
       output: null,
     },
     {
       name: 'pip3, python -m pip, pipx, --upgrade pip, option=value',
       code: `${F}RUN pip3 install --upgrade pip \\\n && python3 -m pip install --root-user-action=ignore 'uvicorn[standard]' \\\n && pipx install black\n`,
       errors: [
-        { messageId: 'unpinned', data: { package: 'pip' }, line: 2, column: 28, endLine: 2, endColumn: 31 },
-        { messageId: 'unpinned', data: { package: 'uvicorn[standard]' }, line: 3, column: 54, endLine: 3, endColumn: 73 },
-        { messageId: 'unpinned', data: { package: 'black' }, line: 4, column: 18, endLine: 4, endColumn: 23 },
+        { messageId: 'unpinned', data: { package: 'pip', pin: 'pip==<version>' }, line: 2, column: 28, endLine: 2, endColumn: 31 },
+        { messageId: 'unpinned', data: { package: 'uvicorn[standard]', pin: 'uvicorn[standard]==<version>' }, line: 3, column: 54, endLine: 3, endColumn: 73 },
+        { messageId: 'unpinned', data: { package: 'black', pin: 'black==<version>' }, line: 4, column: 18, endLine: 4, endColumn: 23 },
       ],
       output: null,
     },
@@ -34,9 +34,25 @@ new RuleTester().run('pip-packages-pinned', rule, {
       name: 'VCS URL without a ref (a user name before the host is no ref), ONBUILD, exec form',
       code: `${F}RUN pip install git+ssh://git@github.com/org/lib.git#egg=lib\nONBUILD RUN pip install gunicorn\nRUN ["pip", "install", "celery"]\n`,
       errors: [
-        { messageId: 'unpinned', data: { package: 'git+ssh://git@github.com/org/lib.git#egg=lib' }, line: 2, column: 17, endLine: 2, endColumn: 61 },
-        { messageId: 'unpinned', data: { package: 'gunicorn' }, line: 3, column: 25, endLine: 3, endColumn: 33 },
-        { messageId: 'unpinned', data: { package: 'celery' }, line: 4, column: 24, endLine: 4, endColumn: 32 },
+        { messageId: 'unpinned', data: { package: 'git+ssh://git@github.com/org/lib.git#egg=lib', pin: 'git+ssh://git@github.com/org/lib.git@<ref>#egg=lib' }, line: 2, column: 17, endLine: 2, endColumn: 61 },
+        { messageId: 'unpinned', data: { package: 'gunicorn', pin: 'gunicorn==<version>' }, line: 3, column: 25, endLine: 3, endColumn: 33 },
+        { messageId: 'unpinned', data: { package: 'celery', pin: 'celery==<version>' }, line: 4, column: 24, endLine: 4, endColumn: 32 },
+      ],
+      output: null,
+    },
+    {
+      // Corpus: vimagick/dockerfiles scrapyd/Dockerfile: a ref, not `==<version>`, pins a VCS URL.
+      name: 'a VCS URL without a fragment is pinned with @<ref>',
+      code: `${F}RUN pip install --no-cache-dir git+https://github.com/scrapy/scrapyd-client.git\n`,
+      errors: [
+        {
+          messageId: 'unpinned',
+          data: { package: 'git+https://github.com/scrapy/scrapyd-client.git', pin: 'git+https://github.com/scrapy/scrapyd-client.git@<ref>' },
+          line: 2,
+          column: 32,
+          endLine: 2,
+          endColumn: 80,
+        },
       ],
       output: null,
     },

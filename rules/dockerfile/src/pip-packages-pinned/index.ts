@@ -33,7 +33,7 @@ export default createRule<MessageIds, Options>({
       sources: { hadolint: ['DL3013'] },
     },
     messages: {
-      unpinned: 'Package `{{package}}` has no version: rebuilding the image installs whatever version is current then. Pin it (`{{package}}==<version>`) or install from a requirements or constraints file.',
+      unpinned: 'Package `{{package}}` has no version: rebuilding the image installs whatever version is current then. Pin it (`{{pin}}`) or install from a requirements or constraints file.',
     },
     schema: [],
     defaultOptions: [],
@@ -43,7 +43,7 @@ export default createRule<MessageIds, Options>({
     return runVisitors((instruction) => {
       for (const command of runCommands(instruction)) {
         for (const word of unpinnedPackages(command, POLICY)) {
-          context.report({ range: word.range, messageId: 'unpinned', data: { package: word.value } });
+          context.report({ range: word.range, messageId: 'unpinned', data: { package: word.value, pin: pinExample(word.value) } });
         }
       }
     });
@@ -72,4 +72,11 @@ function isPinned(requirement: string): boolean {
     return path.includes('@');
   }
   return DISTRIBUTION_FILE.test(requirement) || requirement.includes('/') || requirement.startsWith('.');
+}
+
+/** How to pin the requirement: a VCS URL takes `@<ref>` before its `#fragment`, a name takes `==<version>`. */
+function pinExample(requirement: string): string {
+  if (!VCS_URL.test(requirement)) return `${requirement}==<version>`;
+  const hash = requirement.indexOf('#');
+  return hash === -1 ? `${requirement}@<ref>` : `${requirement.slice(0, hash)}@<ref>${requirement.slice(hash)}`;
 }

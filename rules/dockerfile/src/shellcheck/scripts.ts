@@ -149,6 +149,55 @@ function insideInstruction(instruction: InstructionNode, range: OffsetRange): bo
   return range[0] >= instruction.range[0] && range[1] <= instruction.range[1] && range[0] <= range[1];
 }
 
+/** The first declaration of each name in a list of instructions, in order: `at` is the instruction's start. */
+interface Declarations {
+  /** ARG and ENV names. */
+  readonly argOrEnv: readonly { readonly name: string; readonly at: number }[];
+  /** ENV names only. */
+  readonly env: readonly string[];
+}
+
+const declarationsOf = new WeakMap<readonly InstructionNode[], Declarations>();
+
+/** The names a list of instructions declares, computed once per list (a stage, or the global ARGs). */
+function declarations(instructions: readonly InstructionNode[]): Declarations {
+  let found = declarationsOf.get(instructions);
+  if (found) return found;
+  const argOrEnv: { name: string; at: number }[] = [];
+  const env: string[] = [];
+  const seen = new Set<string>();
+  const seenEnv = new Set<string>();
+  for (const candidate of instructions) {
+    if (candidate.keyword !== 'ARG' && candidate.keyword !== 'ENV') continue;
+    for (const property of instructionProperties(candidate)) {
+      if (!SHELL_NAME.test(property.name)) continue;
+      if (!seen.has(property.name)) {
+        seen.add(property.name);
+        argOrEnv.push({ name: property.name, at: candidate.range[0] });
+      }
+      if (candidate.keyword === 'ENV' && !seenEnv.has(property.name)) {
+        seenEnv.add(property.name);
+        env.push(property.name);
+      }
+    }
+  }
+  found = { argOrEnv, env };
+  declarationsOf.set(instructions, found);
+  return found;
+}
+
+/** The ARG and ENV names declared before `offset`: a prefix of the first declarations (binary search). */
+function declaredBefore(list: Declarations['argOrEnv'], offset: number): string[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]!.at < offset) low = middle + 1;
+    else high = middle;
+  }
+  return list.slice(0, low).map((entry) => entry.name);
+}
+
 /**
  * The variables a RUN sees from the build, as names: ARG and ENV of its stage before it, ENV of the
  * stages it is built FROM (ARGs do not carry over a FROM; global ARGs only when declared again), and
@@ -158,26 +207,15 @@ function insideInstruction(instruction: InstructionNode, range: OffsetRange): bo
 function exportedNames(instruction: InstructionNode): string[] {
   const names = new Set<string>(PROXY_ARGS);
   const onbuild = instruction.keyword === 'ONBUILD';
-  const add = (candidate: InstructionNode, keywords: readonly string[]): void => {
-    if (!keywords.includes(candidate.keyword)) return;
-    for (const property of instructionProperties(candidate)) if (SHELL_NAME.test(property.name)) names.add(property.name);
-  };
   const stage = instruction.stage;
-  if (!stage) {
-    for (const candidate of instruction.dockerfile.instructions) {
-      if (candidate.range[0] >= instruction.range[0] && !onbuild) break;
-      if (candidate.stage === null) add(candidate, onbuild ? ['ENV'] : ['ARG', 'ENV']);
-    }
-    return [...names].sort();
-  }
-  for (const candidate of stage.instructions) {
-    if (candidate.range[0] >= instruction.range[0] && !onbuild) break;
-    add(candidate, onbuild ? ['ENV'] : ['ARG', 'ENV']);
-  }
+  // ONBUILD triggers run in a child image: only the ENV of the whole stage is there, not its ARGs.
+  const own = declarations(stage ? stage.instructions : instruction.dockerfile.instructions.filter((candidate) => candidate.stage === null));
+  for (const name of onbuild ? own.env : declaredBefore(own.argOrEnv, instruction.range[0])) names.add(name);
+  if (!stage) return [...names].sort();
   const seen = new Set<StageNode>([stage]);
   for (let parent = stage.parent; parent && !seen.has(parent); parent = parent.parent) {
     seen.add(parent);
-    for (const candidate of parent.instructions) add(candidate, ['ENV']);
+    for (const name of declarations(parent.instructions).env) names.add(name);
   }
   return [...names].sort();
 }

@@ -16,7 +16,19 @@ export interface InstructionProperty {
  * The properties of an ENV, ARG or LABEL instruction, as dockerfile-ast reads them (quotes, escapes
  * and the legacy form handled); `[]` for other instructions or when the parser fails.
  */
-export function instructionProperties(instruction: InstructionNode): InstructionProperty[] {
+export function instructionProperties(instruction: InstructionNode): readonly InstructionProperty[] {
+  // Many rules read the same ENV and ARG (every RUN asks for the variables before it): read each once.
+  let properties = propertiesOf.get(instruction);
+  if (!properties) {
+    properties = readProperties(instruction);
+    propertiesOf.set(instruction, properties);
+  }
+  return properties;
+}
+
+const propertiesOf = new WeakMap<InstructionNode, readonly InstructionProperty[]>();
+
+function readProperties(instruction: InstructionNode): readonly InstructionProperty[] {
   const ast: object = instruction.ast;
   if (!hasProperties(ast)) return [];
   let properties: readonly AstProperty[];

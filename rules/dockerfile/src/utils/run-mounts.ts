@@ -48,7 +48,21 @@ function parseMount(value: string): RunMount {
     const fieldValue = rest.join('=').replace(/^(["'])(.*)\1$/, '$2');
     const name = key.trim().toLowerCase();
     if (name === 'type') type = fieldValue.toLowerCase();
-    else if (name === 'target' || name === 'dst' || name === 'destination') target = fieldValue.replace(/(.)\/+$/, '$1');
+    else if (name === 'target' || name === 'dst' || name === 'destination') target = withoutTrailingSlashes(fieldValue);
   }
   return { type, target };
+}
+
+/**
+ * The path without its trailing slashes, keeping one character before them (`/app/` is `/app`, `///`
+ * is `/`): what `value.replace(/(.)\/+$/, '$1')` gives, without that regex's quadratic backtracking on
+ * a long run of `/` that does not end the value.
+ */
+export function withoutTrailingSlashes(value: string): string {
+  let start = value.length;
+  while (start > 0 && value[start - 1] === '/') start--;
+  if (start === value.length) return value;
+  // The regex's `.` is any character but a line terminator; where none precedes the run, its first `/` is kept.
+  if (start > 0 && !/[\n\r\u2028\u2029]/.test(value[start - 1]!)) return value.slice(0, start);
+  return value.length - start >= 2 ? value.slice(0, start + 1) : value;
 }

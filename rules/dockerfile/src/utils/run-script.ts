@@ -286,6 +286,8 @@ export interface HeredocRanges {
 
 export function heredocRanges(instruction: InstructionNode): HeredocRanges[] {
   const { file } = instruction.dockerfile;
+  // A heredoc needs a `<<` marker; asking dockerfile-ast costs more than looking for a `<` first.
+  if (!file.text.slice(instruction.range[0], instruction.range[1]).includes('<')) return [];
   let heredocs: HeredocAst[];
   try {
     heredocs = (instruction.ast as unknown as { getHeredocs(): HeredocAst[] }).getHeredocs();

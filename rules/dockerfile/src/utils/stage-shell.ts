@@ -24,13 +24,21 @@ export function isPosixShell(shell: readonly string[]): boolean {
   return !/pwsh|powershell|cmd/.test(program);
 }
 
+/** The exec-form SHELL instructions of each stage, in order, with the shell each sets (read once per stage). */
+const stageShells = new WeakMap<StageNode, readonly { readonly start: number; readonly shell: readonly string[] }[]>();
+
 function lastShell(stage: StageNode, before: number): readonly string[] | undefined {
+  let shells = stageShells.get(stage);
+  if (!shells) {
+    shells = stage.instructions
+      .filter((instruction) => instruction.keyword === 'SHELL' && instruction.execForm && instruction.execForm.elements.length > 0)
+      .map((instruction) => ({ start: instruction.range[0], shell: instruction.execForm!.elements.map((element) => element.value) }));
+    stageShells.set(stage, shells);
+  }
   let shell: readonly string[] | undefined;
-  for (const instruction of stage.instructions) {
-    if (instruction.range[0] >= before) break;
-    if (instruction.keyword === 'SHELL' && instruction.execForm && instruction.execForm.elements.length > 0) {
-      shell = instruction.execForm.elements.map((element) => element.value);
-    }
+  for (const entry of shells) {
+    if (entry.start >= before) break;
+    shell = entry.shell;
   }
   return shell;
 }

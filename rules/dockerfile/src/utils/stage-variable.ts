@@ -10,7 +10,11 @@ import { instructionProperties } from './instruction-properties.js';
 export function stageVariable(instruction: InstructionNode, name: string): string | null | undefined {
   const stage = instruction.stage;
   if (!stage) {
-    const unstaged = instruction.dockerfile.instructions.filter((candidate) => candidate.stage === null);
+    let unstaged = unstagedSettings.get(instruction.dockerfile);
+    if (!unstaged) {
+      unstaged = settingInstructions(instruction.dockerfile.instructions.filter((candidate) => candidate.stage === null));
+      unstagedSettings.set(instruction.dockerfile, unstaged);
+    }
     return lastValue(unstaged, name, instruction.range[0]);
   }
   const seen = new Set<StageNode>();
@@ -18,12 +22,25 @@ export function stageVariable(instruction: InstructionNode, name: string): strin
   let before = instruction.range[0];
   while (current && !seen.has(current)) {
     seen.add(current);
-    const value = lastValue(current.instructions, name, before);
+    let settings = stageSettings.get(current);
+    if (!settings) {
+      settings = settingInstructions(current.instructions);
+      stageSettings.set(current, settings);
+    }
+    const value = lastValue(settings, name, before);
     if (value !== undefined) return value;
     current = current.parent;
     before = Number.POSITIVE_INFINITY;
   }
   return undefined;
+}
+
+/** The ENV and ARG instructions of each stage (and of the part of a file before any FROM), read once. */
+const stageSettings = new WeakMap<StageNode, readonly InstructionNode[]>();
+const unstagedSettings = new WeakMap<InstructionNode['dockerfile'], readonly InstructionNode[]>();
+
+function settingInstructions(instructions: readonly InstructionNode[]): readonly InstructionNode[] {
+  return instructions.filter((instruction) => instruction.keyword === 'ENV' || instruction.keyword === 'ARG');
 }
 
 function lastValue(instructions: readonly InstructionNode[], name: string, before: number): string | null | undefined {

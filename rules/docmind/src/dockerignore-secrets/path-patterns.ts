@@ -76,36 +76,34 @@ export interface PatternHit {
  * stands for everything below it (`.venv/` rather than each file in it).
  */
 export class PatternClassifier {
-  private readonly matchers: readonly { readonly pattern: string; readonly matcher: DockerignoreMatcher }[];
-  private readonly byPrefix = new Map<string, string | null>();
+  private readonly patterns: readonly string[];
+  private readonly matcher: DockerignoreMatcher;
+  private readonly byPath = new Map<string, PatternHit | null>();
 
   constructor(patterns: readonly string[]) {
-    this.matchers = patterns.map((pattern) => ({ pattern, matcher: cachedMatcher(pattern) }));
+    this.patterns = patterns;
+    this.matcher = new DockerignoreMatcher(patterns.map(entryOf));
   }
 
   classify(relativePath: string, isFolder = false): PatternHit | undefined {
     const cleaned = cleanPath(relativePath);
     if (cleaned === '') return undefined;
-    const segments = cleaned.split('/');
-    let key = '';
-    for (let length = 1; length <= segments.length; length++) {
-      key = length === 1 ? segments[0]! : `${key}/${segments[length - 1]}`;
-      const pattern = this.patternOf(key);
-      if (pattern !== null) return { key, pattern, folder: length < segments.length || isFolder };
+    const cacheKey = isFolder ? `${cleaned}/` : cleaned;
+    const cached = this.byPath.get(cacheKey);
+    if (cached !== undefined) return cached ?? undefined;
+    // The outermost folder (or the path) that a pattern matches, and the first pattern that matches it.
+    let depth = -1;
+    let index = -1;
+    this.matcher.matchDepths(cleaned).forEach((candidate, at) => {
+      if (candidate !== -1 && (depth === -1 || candidate < depth)) [depth, index] = [candidate, at];
+    });
+    let hit: PatternHit | null = null;
+    if (depth !== -1) {
+      const segments = cleaned.split('/');
+      hit = { key: segments.slice(0, depth).join('/'), pattern: this.patterns[index]!, folder: depth < segments.length || isFolder };
     }
-    return undefined;
-  }
-
-  /**
-   * The first pattern matching a prefix. Prefixes are asked outermost first and the search stops at
-   * the first hit, so when this runs no shorter prefix matched and `lastMatch` speaks of this one.
-   */
-  private patternOf(prefix: string): string | null {
-    const cached = this.byPrefix.get(prefix);
-    if (cached !== undefined) return cached;
-    const found = this.matchers.find(({ matcher }) => matcher.lastMatch(prefix) !== undefined)?.pattern ?? null;
-    this.byPrefix.set(prefix, found);
-    return found;
+    this.byPath.set(cacheKey, hit);
+    return hit ?? undefined;
   }
 }
 

@@ -93,8 +93,26 @@ new RuleTester().run('healthcheck-present', rule, {
       code: lines('FROM python:3.13-slim AS web', 'CMD ["uvicorn", "app:app"]', '', 'FROM web', 'ENTRYPOINT ["python", "-m", "app.migrate"]'),
     },
     { name: 'python without -m runs a script, not a known server', code: lines('FROM python:3.13-slim', 'CMD ["python", "streamlit_helper.py"]') },
+    {
+      // Corpus: nodejs/docker-node 22/alpine3.23/Dockerfile, the official image's REPL default.
+      name: 'node without a script opens the REPL, not a server',
+      code: lines('FROM alpine:3.23', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD [ "node" ]'),
+    },
+    { name: 'node with options only still opens the REPL', code: lines('FROM node:22-slim', 'CMD node --max-old-space-size=512') },
   ],
   invalid: [
+    {
+      name: 'node with options and a script serves',
+      code: lines('FROM node:22-slim', 'CMD ["node", "--enable-source-maps", "server.js"]'),
+      errors: [{ messageId: 'missingHealthcheck', data: { stage: 'The final stage', what: 'with `node`' }, line: 2, column: 6, endLine: 2, endColumn: 12, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'node -e runs code given on the command line',
+      code: lines('FROM node:22-slim', 'CMD ["node", "-e", "require(\'./server\')"]'),
+      errors: [{ messageId: 'missingHealthcheck', data: { stage: 'The final stage', what: 'with `node`' }, line: 2, column: 6, endLine: 2, endColumn: 12, suggestions: [] }],
+      output: null,
+    },
     {
       name: 'EXPOSE and a Streamlit CMD: reported at the port, Streamlit check suggested before CMD',
       code: lines('FROM python:3.13-slim', 'WORKDIR /app', 'EXPOSE 8501', 'CMD ["streamlit", "run", "app.py"]'),

@@ -43,10 +43,24 @@ export function serverCommand(argv: readonly string[], servers: readonly string[
     } else if (PYTHON.test(name)) {
       return pythonModule(argv, index + 1, servers);
     } else {
-      return isServer(word) ? { server: name, word, args: argv.slice(index + 1) } : null;
+      const args = argv.slice(index + 1);
+      return isServer(word) && !startsRepl(name, args) ? { server: name, word, args } : null;
     }
   }
   return null;
+}
+
+/** Options of `node` that run code given on the command line rather than open the REPL. */
+const NODE_CODE_OPTIONS = new Set(['-e', '--eval', '-p', '--print']);
+
+/**
+ * `node` with no script (only options such as `--max-old-space-size=512`) opens the interactive REPL,
+ * as the official `node` images' `CMD ["node"]` does: an image to build on or `docker run -it`, not a
+ * server to probe.
+ */
+function startsRepl(name: string, args: readonly string[]): boolean {
+  if (name !== 'node') return false;
+  return args.every((arg) => arg.startsWith('-') && !NODE_CODE_OPTIONS.has(arg.split('=')[0]!));
 }
 
 function isLauncher(word: string): boolean {

@@ -1,18 +1,15 @@
 import type { InstructionNode } from '@docmind-docker-lint/core';
 import { basename, runCommandWords, type RunCommand } from '../utils/run-command-words.js';
 import type { SecretPaths } from './secret-paths.js';
+import { hasCredentialUrl, hasPasswordInUrl, withoutPlaceholderAssignments } from './credential-urls.js';
 
 /** Something a RUN leaves in its layer that holds a credential. */
 export type CredentialWrite =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'command'; readonly command: string; readonly file: string; readonly needle: string };
 
-/** Words and shapes that show a written text holds a credential. */
-const CREDENTIAL_MARKER = /pass|token|secret|auth|api_?key|credential|private|-----BEGIN|:\/\/[^\s/@]*:[^\s/@]+@/i;
-/** `key=${VAR}`: a placeholder the reading tool expands (npm does, in `.npmrc`), written in single quotes. */
-const PLACEHOLDER_ASSIGNMENT = /[^\s=]*=\$\{[A-Za-z_][A-Za-z0-9_]*\}/g;
-/** A URL whose user part holds a password or a variable (`https://user:pw@`, `https://$TOKEN@`). */
-const CREDENTIAL_URL = /:\/\/[^\s/@]*(?::[^\s/@]+|\$[A-Za-z_{][^\s/@]*)@/;
+/** Words that show a written text holds a credential (or a URL with a password: `hasPasswordInUrl`). */
+const CREDENTIAL_WORD = /pass|token|secret|auth|api_?key|credential|private|-----BEGIN/i;
 
 /**
  * What a RUN instruction leaves behind that holds credentials: output of `echo`, `cat`, `tee`,
@@ -69,7 +66,9 @@ function writesHarmlessText(command: RunCommand): boolean {
  */
 export function holdsCredential(text: string): boolean {
   if (/\$(?!\{)|`/.test(text)) return true;
-  return CREDENTIAL_MARKER.test(text.replace(PLACEHOLDER_ASSIGNMENT, ''));
+  // `key=${VAR}`: a placeholder the reading tool expands (npm does, in `.npmrc`), written in single quotes.
+  const written = withoutPlaceholderAssignments(text);
+  return CREDENTIAL_WORD.test(written) || hasPasswordInUrl(written);
 }
 
 /** A tool invocation that stores a credential in the tool's configuration file. */
@@ -84,10 +83,11 @@ function storedCredential(name: string, args: readonly string[]): CredentialWrit
     return { kind: 'command', command: 'aws configure set', file: '.aws/credentials', needle: key };
   }
   if (name === 'git' && (sub === 'config' || sub === 'clone' || sub === 'remote')) {
-    const url = args.find((arg) => CREDENTIAL_URL.test(arg));
+    // A URL whose user part holds a password or a variable (`https://user:pw@`, `https://$TOKEN@`).
+    const url = args.find((arg) => hasCredentialUrl(arg));
     if (url) return { kind: 'command', command: `git ${sub}`, file: sub === 'config' ? '.gitconfig' : '.git/config', needle: `git` };
   }
-  if (name === 'pip' && sub === 'config' && action === 'set' && args.some((arg) => CREDENTIAL_URL.test(arg))) {
+  if (name === 'pip' && sub === 'config' && action === 'set' && args.some((arg) => hasCredentialUrl(arg))) {
     return { kind: 'command', command: 'pip config set', file: 'pip.conf', needle: 'pip' };
   }
   if (name === 'poetry' && sub === 'config' && action !== undefined && /^(http-basic|pypi-token)\./.test(action)) {

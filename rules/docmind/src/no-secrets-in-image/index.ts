@@ -7,6 +7,7 @@ import { instructionProperties, type InstructionProperty } from '../utils/instru
 import { secretNameMatcher } from '@docmind-docker-lint/core';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import { copyPathsOf } from './copy-paths.js';
+import { hasUrlWithLiteralPassword } from './credential-urls.js';
 import { credentialWritesOf, holdsCredential } from './credential-writes.js';
 import { isEnvFile, secretIdOfPath, SecretPaths } from './secret-paths.js';
 
@@ -31,8 +32,6 @@ export type MessageIds =
 
 type Declaration = InstructionProperty;
 
-/** A URL whose user part holds a literal password (`https://user:pw@host`). */
-const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s/@:$]*:[^\s/@$]+@/i;
 
 export default createRule<MessageIds, Options>({
   name: 'no-secrets-in-image',
@@ -120,8 +119,10 @@ export default createRule<MessageIds, Options>({
         const { name, nameRange, value, valueRange } = declaration;
         const data = { name, id: name.toLowerCase(), keyword };
         if (value === null || value === '' || !valueRange) return;
+        // The value without its quotes: output that copies the file's text masks it.
+        const secretRanges = [unquotedRange(file, valueRange)];
         if (!isSecretName(name)) {
-          if (URL_WITH_PASSWORD.test(value)) report({ range: valueRange, messageId: 'credentialsInUrl', data });
+          if (hasUrlWithLiteralPassword(value)) report({ range: valueRange, messageId: 'credentialsInUrl', data, secretRanges });
           return;
         }
         if (keyword === 'ARG') {
@@ -130,6 +131,7 @@ export default createRule<MessageIds, Options>({
             range: nameRange,
             messageId: 'secretArgDefault',
             data,
+            secretRanges,
             suggest: [{ messageId: 'removeDefault', data, fix: (fixer) => fixer.removeRange([nameRange[1], valueRange[1]]) }],
           });
           return;
@@ -138,6 +140,7 @@ export default createRule<MessageIds, Options>({
           range: nameRange,
           messageId: value.includes('$') ? 'secretEnvFromArg' : 'secretEnv',
           data,
+          ...(value.includes('$') ? {} : { secretRanges }),
           suggest: [
             {
               messageId: 'removeVariable',
@@ -239,4 +242,10 @@ function declarationRemoval(instruction: InstructionNode, declarations: readonly
   const lineStart = file.lineStarts[file.positionAt(instruction.range[0]).line - 1] ?? instruction.range[0];
   const after = file.text.startsWith('\r\n', instruction.range[1]) ? 2 : file.text.startsWith('\n', instruction.range[1]) ? 1 : 0;
   return [lineStart, instruction.range[1] + after];
+}
+
+/** A value's range without the quotes around it. */
+function unquotedRange(file: SourceFile, range: OffsetRange): OffsetRange {
+  const text = file.slice(range);
+  return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.at(-1) === text[0] ? [range[0] + 1, range[1] - 1] : range;
 }

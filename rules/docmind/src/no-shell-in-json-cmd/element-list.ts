@@ -34,11 +34,14 @@ export function yamlElementList(source: SourceFile, sequence: YAMLSeq): ElementL
     if (!isStringScalar(item)) return null;
     scalars.push(item);
   }
-  const ranges = scalars.map((scalar) => nodeRange(scalar));
+  const ranges = scalars.map((scalar) => itemRange(source, scalar));
+  // A `|+` block scalar's trailing blank lines are part of its value: its text cannot be moved or replaced.
+  const keepsTrailingLines = scalars.some((scalar) => isBlockScalar(scalar) && /^[|>][1-9]?\+/.test(source.slice(nodeRange(scalar))));
   return {
     values: scalars.map((scalar) => String(scalar.value)),
     ranges,
     render(items, from) {
+      if (keepsTrailingLines) return null;
       const template = source.slice(ranges[from]!);
       const write = (item: NewItem): string =>
         'keep' in item ? source.slice(ranges[item.keep]!) : yamlString(item.value, template, sequence.flow === true);
@@ -50,6 +53,31 @@ export function yamlElementList(source: SourceFile, sequence: YAMLSeq): ElementL
       return items.map(write).join(`${source.eol}${indent}`);
     },
   };
+}
+
+function isBlockScalar(scalar: Scalar): boolean {
+  return scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED';
+}
+
+/**
+ * The text of an item. A block scalar's node range runs past its last line break (and trailing blank
+ * lines) up to the next item; the item ends at its last content character, so text written in its
+ * place keeps the line break before what follows.
+ */
+function itemRange(source: SourceFile, scalar: Scalar): OffsetRange {
+  const [start, end] = nodeRange(scalar);
+  if (!isBlockScalar(scalar)) return [start, end];
+  const { text } = source;
+  let stop = end;
+  for (;;) {
+    let at = stop;
+    while (at > start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    if (at === start || (text[at - 1] !== '\n' && text[at - 1] !== '\r')) break;
+    // A line break (and the blank line after it): step back over it.
+    stop = at - 1;
+    if (text[stop] === '\n' && text[stop - 1] === '\r') stop--;
+  }
+  return [start, stop];
 }
 
 function isStringScalar(item: unknown): item is Scalar<string> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintProject } from '@docmind-docker-lint/core';
+import { lintProject, MemoryHost } from '@docmind-docker-lint/core';
 import { RuleTester } from '@docmind-docker-lint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from './index.js';
@@ -373,7 +373,48 @@ new RuleTester().run('no-shell-in-json-cmd', rule, {
       errors: [{ messageId: 'shellSyntax', data: { syntax: '$HOSTNAME' }, line: 5, column: 9, endLine: 5, endColumn: 32 }],
       output: 'services:\n  app:\n    image: app:1\n    command:\n      - /bin/sh\n      - -c\n      - "echo $$HOSTNAME started --verbose"\n',
     },
+    {
+      // A block scalar's node runs past its line break: the rewrite must keep the break before `image:`.
+      name: 'Compose block list ending in a block scalar: the lines after it stay',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    command:\n      - "|"\n      - |-\n        multi\n        line   \n\n    image: app:1\n',
+      errors: [{ messageId: 'shellSyntax', line: 4, column: 9, endLine: 4, endColumn: 12 }],
+      output: 'services:\n  app:\n    command:\n      - "/bin/sh"\n      - "-c"\n      - "| \\"multi\\nline   \\""\n\n    image: app:1\n',
+    },
+    {
+      name: 'Compose block list with a block scalar before another item',
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    command:\n      - >-\n        run a &&\n        run b\n      - --verbose\n    image: app:1\n',
+      errors: [{ messageId: 'shellSyntax', data: { syntax: '&&' }, line: 4, column: 9, endLine: 6, endColumn: 14 }],
+      output: 'services:\n  app:\n    command:\n      - /bin/sh\n      - -c\n      - "run a && run b --verbose"\n    image: app:1\n',
+    },
+    {
+      name: "Compose: a `|+` block scalar's trailing lines are its value, so it is not moved as text",
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    command:\n      - "|"\n      - |+\n        multi\n\n    image: app:1\n',
+      errors: [{ messageId: 'shellSyntax', line: 4, column: 9, endLine: 4, endColumn: 12 }],
+      output: null,
+    },
   ],
+});
+
+describe('no-shell-in-json-cmd on a Compose file with YAML errors', () => {
+  it('offers its rewrites only as suggestions: the recovered items may not be what the text says', async () => {
+    // The body lines are less indented than the item, so `|-` is an empty block scalar and the rest is an error.
+    const code = 'services:\n    web:\n        command:\n          - "|"\n          - |-\n      multi\n      line\n        image: ""\n';
+    const [result] = await lintProject({
+      cwd: '/virtual',
+      host: new MemoryHost({ '/virtual/compose.yaml': code }),
+      plugins: [{ meta: { name: 't' }, rules: { 'no-shell-in-json-cmd': rule } }],
+      useConfigFiles: false,
+      rules: { 'no-shell-in-json-cmd': 'error' },
+    });
+    expect(result!.messages.some((message) => message.fatal)).toBe(true);
+    const finding = result!.messages.find((message) => message.ruleId === 'no-shell-in-json-cmd');
+    expect(finding).toMatchObject({ messageId: 'shellSyntax', line: 4 });
+    expect(finding!.fix).toBeUndefined();
+    expect(finding!.suggestions?.map((suggestion) => suggestion.messageId)).toEqual(['useShell']);
+  });
 });
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');

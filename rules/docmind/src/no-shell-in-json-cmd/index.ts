@@ -44,6 +44,11 @@ interface ExecFormSite {
   isOnPath(folder: string): boolean;
   /** Where `ENV PATH=...` can be inserted (Dockerfiles only). */
   readonly envInsertion: { readonly offset: number; readonly indent: string } | null;
+  /**
+   * The file has YAML errors, so the recovered elements may not be what the text says: rewrites are
+   * only suggestions.
+   */
+  readonly recovered: boolean;
 }
 
 export default createRule<MessageIds, Options>({
@@ -165,7 +170,7 @@ export default createRule<MessageIds, Options>({
         });
       }
       if (!primary) return { fix: null, suggest: suggestions };
-      if (site.argumentsOfEntrypoint) return { fix: null, suggest: [primary, ...suggestions] };
+      if (site.argumentsOfEntrypoint || site.recovered) return { fix: null, suggest: [primary, ...suggestions] };
       return { fix: primary.fix, suggest: suggestions };
     };
 
@@ -178,7 +183,7 @@ export default createRule<MessageIds, Options>({
             range,
             messageId: 'spacedProgram',
             data: { program: finding.program },
-            fix: (fixer) => replaceElements(fixer, site, index, index, finding.words.map((value) => ({ value }))),
+            fix: site.recovered ? null : (fixer) => replaceElements(fixer, site, index, index, finding.words.map((value) => ({ value }))),
           });
           return;
         case 'shellSyntax':
@@ -245,6 +250,7 @@ export default createRule<MessageIds, Options>({
           resolveVenv: (venv) => resolveFolder(venv, workdir),
           isOnPath: (folder) => (stage ? isOnPath(stage, folder, instruction) : false),
           envInsertion: instruction.keyword === 'SHELL' || !/^[ \t]*$/.test(indent) ? null : { offset: lineStart, indent },
+          recovered: false,
         },
         'dockerfile',
       );
@@ -281,6 +287,7 @@ export default createRule<MessageIds, Options>({
         resolveVenv: (venv: string) => resolveFolder(venv, workdir),
         isOnPath: (folder: string) => (stage ? isOnPath(stage, folder) : false),
         envInsertion: null,
+        recovered: (service.compose.document?.errors.length ?? 0) > 0,
       };
       const sequence = (node: unknown): ElementList | null => (isSeq(node) ? yamlElementList(source, node) : null);
 

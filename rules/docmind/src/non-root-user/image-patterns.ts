@@ -12,15 +12,28 @@ export function matchesImagePatterns(image: ImageReference, patterns: readonly s
   let matched = false;
   for (const pattern of patterns) {
     const negated = pattern.startsWith('!');
-    if (globToRegExp(negated ? pattern.slice(1) : pattern).test(reference)) matched = !negated;
+    if (wildcardMatch(negated ? pattern.slice(1) : pattern, reference)) matched = !negated;
   }
   return matched;
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`);
+/**
+ * Whether `text` matches a pattern whose only wildcard is `*` (any run of characters). The pieces
+ * between stars are found leftmost first, which is enough for `*` alone, in time linear in the text for
+ * a given pattern (a regular expression `^.*:.*-nonroot$` backtracks on long runs of `:`).
+ */
+export function wildcardMatch(pattern: string, text: string): boolean {
+  const pieces = pattern.split('*');
+  const first = pieces[0]!;
+  if (pieces.length === 1) return pattern === text;
+  const last = pieces[pieces.length - 1]!;
+  if (first.length + last.length > text.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  const end = text.length - last.length;
+  let at = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = text.indexOf(piece, at);
+    if (found === -1 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
 }

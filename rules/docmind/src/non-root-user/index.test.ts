@@ -70,6 +70,26 @@ new RuleTester().run('non-root-user', rule, {
   ],
   invalid: [
     {
+      // Lines added after an unterminated heredoc would be its body: the rule would add them on every pass.
+      name: 'no fix when the stage ends in an unterminated heredoc',
+      code: lines('FROM python:3.13-slim', 'COPY <<EOF /app/script.sh', 'echo hi'),
+      errors: [{ messageId: 'missingUser', line: 1, column: 6, endLine: 1, endColumn: 22, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'no fix when the stage ends in an unterminated heredoc and a USER root is not replaceable',
+      code: lines('FROM python:3.13-slim', 'RUN useradd app', 'USER root', 'RUN <<EOF', 'apt-get update'),
+      errors: [{ messageId: 'rootUser', line: 3, column: 6, endLine: 3, endColumn: 10 }],
+      output: null,
+    },
+    {
+      // `USER build user` would name `build`; the fuzz run found `USER  ` from an escaped space.
+      name: 'a created user name that would not read back after USER is not used; the user is created instead',
+      code: lines('FROM python:3.13-slim', 'RUN useradd "build user"'),
+      errors: [{ messageId: 'missingUser', line: 1, column: 6, endLine: 1, endColumn: 22 }],
+      output: lines('FROM python:3.13-slim', 'RUN useradd "build user"', 'RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'),
+    },
+    {
       name: 'no USER: a system user is created before CMD, with blank lines as the file has them',
       code: lines('FROM python:3.13-slim', '', 'WORKDIR /app', '', 'COPY . .', '', 'RUN pip install .', '', 'EXPOSE 8501', '', 'CMD ["streamlit", "run", "app.py"]'),
       errors: [{ messageId: 'missingUser', data: { stage: 'python:3.13-slim' }, line: 1, column: 6, endLine: 1, endColumn: 22, suggestions: [] }],

@@ -3,6 +3,7 @@ import {
   nodeRange,
   type BuildContext,
   type DockerfileNode,
+  type FixFunction,
   type OffsetRange,
   type ProjectFacts,
   type RuleFixer,
@@ -15,7 +16,7 @@ import { isScalar, type Pair } from 'yaml';
 import { createRule } from '../utils/create-rule.js';
 import { matchesImagePatterns } from './image-patterns.js';
 import type { TextInsertion } from '../utils/stage-end-insertion.js';
-import { hasBuildStepsAfter, insertAtStageEnd, replaceInstruction } from './placement.js';
+import { hasBuildStepsAfter, insertAtStageEnd, insertionSetsUser, isPlainUserName, replaceInstruction } from './placement.js';
 import { collectStageFacts, isRootUser, type StageFacts, type UserSetting } from './stage-facts.js';
 import { createUserCommand, isWindowsImage, numericUserFor, toolNames, userToolsOf } from './user-tools.js';
 
@@ -122,6 +123,13 @@ export default createRule<MessageIds, Options>({
     };
 
     /**
+     * The fix that applies `insertion`, when the text it gives really ends the stage with `USER user`
+     * (see `insertionSetsUser`); else none.
+     */
+    const userFix = (stage: StageNode, insertion: TextInsertion, user: string): FixFunction | null =>
+      insertionSetsUser(file, stage, insertion, user) ? (fixer: RuleFixer) => fixer.replaceTextRange(insertion.range, insertion.text) : null;
+
+    /**
      * Ways to make a stage switch to a non-root user, with `lines` placed by `place`: `safe` is the
      * one to apply when the image's tools are known; `choices` are for a person to pick from.
      */
@@ -129,20 +137,19 @@ export default createRule<MessageIds, Options>({
       facts: StageFacts,
       place: (lines: readonly string[]) => TextInsertion,
     ): { safe: SuggestionReport<MessageIds> | null; choices: SuggestionReport<MessageIds>[] } => {
-      const edit = (lines: readonly string[]) => (fixer: RuleFixer) => {
-        const { range, text } = place(lines);
-        return fixer.replaceTextRange(range, text);
+      const createUser = (tools: 'shadow' | 'busybox'): SuggestionReport<MessageIds> | null => {
+        const fix = userFix(facts.stage, place([`RUN ${createUserCommand(tools, options.user, facts.workdir)}`, `USER ${options.user}`]), options.user);
+        return fix && { messageId: 'createUser', data: { user: options.user, tools: toolNames(tools) }, fix };
       };
-      const createUser = (tools: 'shadow' | 'busybox'): SuggestionReport<MessageIds> => ({
-        messageId: 'createUser',
-        data: { user: options.user, tools: toolNames(tools) },
-        fix: edit([`RUN ${createUserCommand(tools, options.user, facts.workdir)}`, `USER ${options.user}`]),
-      });
       const tools = userToolsOf(facts);
-      if (tools === 'shadow' || tools === 'busybox') return { safe: createUser(tools), choices: [] };
-      if (tools === 'unknown') return { safe: null, choices: [createUser('shadow'), createUser('busybox')] };
+      if (tools === 'shadow' || tools === 'busybox') {
+        const safe = createUser(tools);
+        return { safe, choices: [] };
+      }
+      if (tools === 'unknown') return { safe: null, choices: [createUser('shadow'), createUser('busybox')].filter((choice) => choice !== null) };
       const user = numericUserFor(facts);
-      return { safe: null, choices: [{ messageId: 'switchUser', data: { user }, fix: edit([`USER ${user}`]) }] };
+      const fix = userFix(facts.stage, place([`USER ${user}`]), user);
+      return { safe: null, choices: fix ? [{ messageId: 'switchUser', data: { user }, fix }] : [] };
     };
 
     const checkMissingUser = (facts: StageFacts): void => {
@@ -152,16 +159,9 @@ export default createRule<MessageIds, Options>({
       const stage = facts.stage.name ?? imageArgument?.value ?? String(facts.stage.index);
       const atEnd = (lines: readonly string[]): TextInsertion => insertAtStageEnd(facts.stage, file, lines);
       const created = facts.createdUsers.at(-1);
-      if (created) {
-        report({
-          range,
-          messageId: 'missingUser',
-          data: { stage },
-          fix: (fixer) => {
-            const { range: at, text } = atEnd([`USER ${created}`]);
-            return fixer.replaceTextRange(at, text);
-          },
-        });
+      // A name the stage's RUN text yields that would not read back after `USER ` is not used.
+      if (created && isPlainUserName(created)) {
+        report({ range, messageId: 'missingUser', data: { stage }, fix: userFix(facts.stage, atEnd([`USER ${created}`]), created) });
         return;
       }
       const { safe, choices } = remedies(facts, atEnd);
@@ -176,17 +176,9 @@ export default createRule<MessageIds, Options>({
         .reverse()
         .find((candidate) => candidate.value !== null && !isRootUser(candidate.value));
       const switchTo = earlier?.value ?? facts.createdUsers.at(-1);
-      if (switchTo) {
-        report({
-          range: setting.userRange,
-          messageId: 'rootUser',
-          data: { user },
-          fix: (fixer) => {
-            if (replaceable) return fixer.replaceTextRange(setting.range, switchTo);
-            const { range, text } = insertAtStageEnd(facts.stage, file, [`USER ${switchTo}`]);
-            return fixer.replaceTextRange(range, text);
-          },
-        });
+      if (switchTo && isPlainUserName(switchTo)) {
+        const insertion = replaceable ? { range: setting.range, text: switchTo } : insertAtStageEnd(facts.stage, file, [`USER ${switchTo}`]);
+        report({ range: setting.userRange, messageId: 'rootUser', data: { user }, fix: userFix(facts.stage, insertion, switchTo) });
         return;
       }
       const place = (lines: readonly string[]): TextInsertion =>

@@ -1,4 +1,4 @@
-import { globalArgDefaults, type InstructionNode } from '@docmind-docker-lint/core';
+import { globalArgDefaults, type InstructionNode, type StageNode } from '@docmind-docker-lint/core';
 import { instructionProperties } from '../utils/instruction-properties.js';
 import { stageChain } from '../utils/stage-chain.js';
 
@@ -8,13 +8,27 @@ import { stageChain } from '../utils/stage-chain.js';
  * (`$OTHER` unexpanded); Compose build args are not applied.
  */
 export function buildEnvironment(run: InstructionNode): Map<string, string> {
-  const environment = new Map<string, string>();
   const stage = run.stage;
-  if (!stage) return environment;
-  const globals = globalArgDefaults(run.dockerfile);
-  for (const link of stageChain(stage)) {
+  if (!stage) return new Map();
+  let environments = stageEnvironments.get(stage);
+  if (!environments) {
+    environments = stageRunEnvironments(stage, globalArgDefaults(run.dockerfile));
+    stageEnvironments.set(stage, environments);
+  }
+  // A copy: the caller adds the variables the RUN itself exports.
+  return new Map(environments.get(run) ?? environments.get(null));
+}
+
+/** The environment before each RUN of a stage (and at its end, under `null`), computed in one pass per stage. */
+const stageEnvironments = new WeakMap<StageNode, Map<InstructionNode | null, ReadonlyMap<string, string>>>();
+
+function stageRunEnvironments(stage: StageNode, globals: ReadonlyMap<string, string>): Map<InstructionNode | null, ReadonlyMap<string, string>> {
+  const environment = new Map<string, string>();
+  const before = new Map<InstructionNode | null, ReadonlyMap<string, string>>();
+  const chain = stageChain(stage);
+  for (const [linkIndex, link] of chain.entries()) {
     for (const instruction of link.instructions) {
-      if (instruction === run) return environment;
+      if (instruction.keyword === 'RUN' && linkIndex === chain.length - 1) before.set(instruction, new Map(environment));
       if (instruction.keyword === 'ENV') {
         for (const { name, value } of instructionProperties(instruction)) environment.set(name, value ?? '');
       } else if (instruction.keyword === 'ARG') {
@@ -25,7 +39,8 @@ export function buildEnvironment(run: InstructionNode): Map<string, string> {
       }
     }
   }
-  return environment;
+  before.set(null, environment);
+  return before;
 }
 
 /**

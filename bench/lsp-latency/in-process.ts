@@ -1,0 +1,49 @@
+// The language server's lint of one document per edit, in this process, without the protocol: what
+// dominates a keystroke's latency, to profile (`node --cpu-prof`). Same documents and edits as run.ts.
+// Run: node --import tsx --conditions=source [--cpu-prof --cpu-prof-dir=/tmp/prof] bench/lsp-latency/in-process.ts [edits]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { lintDocument } from '../../packages/language-server/src/lint-document.js';
+import { SessionCache } from '../../packages/language-server/src/session-cache.js';
+import { compose, dockerfile } from './documents.js';
+
+const EDITS = Number(process.argv[2] ?? 200);
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'docmind-lsp-bench-'));
+try {
+  const texts = { Dockerfile: dockerfile(1000), 'compose.yaml': compose(300) };
+  for (const [name, text] of Object.entries(texts)) writeFileSync(path.join(dir, name), text);
+  writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "1"\nrequires-python = ">=3.11,<3.12"\n');
+  writeFileSync(path.join(dir, '.dockerignore'), '.env\n.git\n');
+  const sessions = new SessionCache();
+  const { session, files } = await sessions.forRoot(dir, null);
+  for (const [name, kind, editLine] of [['Dockerfile', 'dockerfile', 500], ['compose.yaml', 'compose', 150]] as const) {
+    const filePath = path.join(dir, name);
+    const target = { uri: `file://${filePath}`, path: filePath, kind };
+    const lines = texts[name].split('\n');
+    const timings: number[] = [];
+    let problems = 0;
+    for (let i = -5; i < EDITS; i++) {
+      // Type one character at the end of a line, then delete it (five unmeasured lints first).
+      const edited = [...lines];
+      if (i % 2 === 0) edited[editLine] += '1';
+      const openTexts = new Map([[filePath, edited.join('\n')]]);
+      const started = performance.now();
+      const outcome = lintDocument(session, files, target, openTexts);
+      if (i >= 0) timings.push(performance.now() - started);
+      if (outcome.type !== 'linted') throw new Error(`${name}: ${outcome.type}`);
+      problems = outcome.result.messages.length;
+    }
+    timings.sort((a, b) => a - b);
+    const format = (ms: number): string => `${ms.toFixed(2)} ms`;
+    console.log(`${name.padEnd(14)} ${problems} problems  p50 ${format(percentile(timings, 50))}  p95 ${format(percentile(timings, 95))}  max ${format(timings.at(-1)!)}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
