@@ -7,14 +7,20 @@ import { FIXED_SLOW, KNOWN_SLOW, PAYLOADS, baseline, isKnownSlow, projectWith } 
 import { checkResults, lintFiles } from './support/pipeline.js';
 
 const LENGTH = 3000;
+/**
+ * The `shellcheck` rule's time is the ShellCheck program's (a process per file, bounded by the rule's
+ * 20 s limit and the rule time budget; its slow inputs are listed in KNOWN_SLOW): on a loaded machine
+ * its start-up alone swamps the ratios these tests measure for our code, so they leave it out.
+ */
+const OFF = ['shellcheck'];
 const KINDS = ['Dockerfile', 'compose.yaml', '.dockerignore', '.env'] as const;
-/** The payloads the issue names, plus a few that found problems in parsers before. */
-const CHECKED = ['spaces', 'tabs', 'dollars', 'backslashes', 'backslash-space', 'double-quotes', 'single-quotes', '${', '${{{{', 'nested ${', 'letters', 'a=', 'colons', 'slashes', 'stars', '$('] as const;
+/** The payloads the issue names, plus a few that found problems in parsers before (brackets and braces: yaml nesting thousands deep). */
+const CHECKED = ['spaces', 'tabs', 'dollars', 'backslashes', 'backslash-space', 'double-quotes', 'single-quotes', '${', '${{{{', 'nested ${', 'letters', 'a=', 'colons', 'slashes', 'stars', '$(', 'brackets', 'braces'] as const;
 
 async function timeLint(kind: string, text: string): Promise<number> {
   const files = { [kind]: text };
   const started = performance.now();
-  const results = await lintFiles(files);
+  const results = await lintFiles(files, false, OFF);
   const ms = performance.now() - started;
   checkResults(results, kind);
   return ms;

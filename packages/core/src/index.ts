@@ -20,6 +20,7 @@ export { SourceFile, type FileKind, type LineColumn } from './source/source-file
 export { classifyFile } from './source/classify-file.js';
 export { parseDockerfile, resolveImage, globalArgDefaults } from './parse/parse-dockerfile.js';
 export { parseCompose } from './parse/parse-compose.js';
+export { MAX_YAML_DEPTH, parseYamlDocument, parseYamlDocuments, type YamlDocuments, type YamlParseOptions } from './parse/parse-yaml.js';
 export { DockerignoreMatcher } from './utils/dockerignore-matcher.js';
 export { parseImageReference, isDockerHub, type ParsedImageReference } from './utils/image-reference.js';
 export { expandVariables } from './utils/expand-variables.js';

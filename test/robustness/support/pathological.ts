@@ -153,9 +153,14 @@ export function projectWithOneLine(payload: string, file: 'Dockerfile', line: st
  * - The Compose ordering rules (top-level-keys-order, service-keys-order, ... via the pack's
  *   utils/reorder-items.ts) re-parse a file whose line holds thousands of `"`, each parse raising
  *   thousands of YAML errors: 5,000 `"` take 20 s.
+ * - The shellcheck rule hands RUN scripts to the ShellCheck program, whose parser is superlinear in a
+ *   run of `[` or `{` (ShellCheck 0.9: 1,000 `[` take 4 s, 3,000 `{` 14 s, 3,000 `[` over 30 s); the rule
+ *   stops it after 20 s and reports that it failed. Not ours to fix; bounded by the rule's time limit.
  */
 export const KNOWN_SLOW: readonly (readonly [kind: string, payload: string, rule: string])[] = [
   ['compose.yaml', 'double-quotes', 'top-level-keys-order / service-keys-order (compose utils/reorder-items.ts)'],
+  ['Dockerfile', 'brackets', 'shellcheck (the ShellCheck program itself, stopped after 20 s)'],
+  ['Dockerfile', 'braces', 'shellcheck (the ShellCheck program itself, stopped after 20 s)'],
 ];
 
 /**

@@ -39,8 +39,9 @@ function absolute(files: ProjectFiles): Record<string, string | Uint8Array> {
   return Object.fromEntries(Object.entries(files).map(([name, content]) => [path.join(ROOT, name), content]));
 }
 
-export async function lintFiles(files: ProjectFiles, fix = false): Promise<LintResult[]> {
-  return lintProject({ ...ALL_RULES, cwd: ROOT, host: new MemoryHost(absolute(files)), fix });
+export async function lintFiles(files: ProjectFiles, fix = false, off: readonly string[] = []): Promise<LintResult[]> {
+  const rules = Object.fromEntries(off.map((id) => [id, 'off' as const]));
+  return lintProject({ ...ALL_RULES, cwd: ROOT, host: new MemoryHost(absolute(files)), fix, rules });
 }
 
 /**

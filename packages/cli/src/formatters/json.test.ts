@@ -120,6 +120,15 @@ describe('json formatter', () => {
     expect(Object.keys(clean!).sort()).toEqual(RESULT_KEYS);
   });
 
+  it("adds the wrapped tool's code (SC2086) when the problem has one", () => {
+    const finding: LintMessage = { ...problem, ruleId: 'shellcheck', messageId: 'finding', code: 'SC2086', related: [] };
+    const [json] = parse([result([finding, problem])]);
+    const [withCode, without] = json!.messages as Record<string, unknown>[];
+    expect(withCode).toMatchObject({ ruleId: 'shellcheck', code: 'SC2086' });
+    expect(Object.keys(withCode!).sort()).toEqual([...MESSAGE_KEYS, 'code', 'messageId'].sort());
+    expect(without).not.toHaveProperty('code');
+  });
+
   it('maps suppressed messages like messages', () => {
     const [json] = parse([result([], { suppressedMessages: [problem] })]);
     expect(json!.suppressedMessages).toEqual([

@@ -24,6 +24,8 @@ export interface JsonMessage {
   readonly endLine: number;
   readonly endColumn: number;
   readonly messageId?: string;
+  /** The wrapped tool's code (`SC2086` of the shellcheck rule): an extra field ESLint's readers pass over. */
+  readonly code?: string;
   readonly fatal?: true;
   readonly fix?: JsonFix;
   readonly suggestions?: readonly JsonSuggestion[];
@@ -83,6 +85,7 @@ function toJsonMessage(message: LintMessage, filePath: string, text: string | un
     endLine: message.endLine,
     endColumn: message.endColumn,
     ...(message.messageId !== undefined ? { messageId: message.messageId } : {}),
+    ...(message.code !== undefined ? { code: message.code } : {}),
     ...(message.fatal ? { fatal: true as const } : {}),
     ...(fix ? { fix } : {}),
     ...(suggestions.length > 0 ? { suggestions } : {}),

@@ -189,6 +189,17 @@ describe('sarif formatter', () => {
     expect(validate(log)).toBe(true);
   });
 
+  it("gives the wrapped tool's code (SC2086) in the result's properties", () => {
+    const [result] = sampleResults;
+    const [first, ...others] = result!.messages;
+    const withCode = { ...result!, messages: [{ ...first!, code: 'SC2086' }, ...others] };
+    const log = sarif([withCode]);
+    const results = log.runs[0]!.results as readonly (SarifResult & { properties?: unknown })[];
+    expect(results[0]!.properties).toEqual({ code: 'SC2086' });
+    expect(results.slice(1).every((entry) => entry.properties === undefined)).toBe(true);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
   it('writes an empty, valid log for a clean run', () => {
     const log = sarif([sampleResults[2]!]);
     expect(log.runs[0]!.results).toEqual([]);

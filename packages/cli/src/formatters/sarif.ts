@@ -102,6 +102,8 @@ export const formatSarif: Formatter = (results, { cwd, rulesMeta }) => {
       ...(related.length > 0 ? { relatedLocations: related } : {}),
       ...(fixes.length > 0 ? { fixes } : {}),
       ...(suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
+      // The wrapped tool's code (`SC2086`): the rule id names the rule, this the check inside it.
+      ...(message.code !== undefined ? { properties: { code: message.code } } : {}),
     };
   }
 

@@ -200,7 +200,7 @@ function cacheKeyOf(
     return undefined;
   }
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  return { text, content: fingerprintBytes(bytes), config: configFingerprint(config, `${file.kind}\0${runOptions}`) };
+  return { text, content: fingerprintBytes(bytes), config: configFingerprint(config, `${file.kind}\0${runOptions}`, session) };
 }
 
 function fixProject(

@@ -104,6 +104,64 @@ describe('lintProject with cache', () => {
     expect(changed.results.find((result) => result.filePath.endsWith('b/Dockerfile'))!.messages[0]!.message).toContain('option other');
   });
 
+  it('lints again when the environment a rule declares changes (meta.environment), asking once per run', async () => {
+    let environment = 'tool 1.0';
+    const asked: unknown[][] = [];
+    const plugins = (enabled: boolean): LintProjectOptions => ({
+      plugins: [
+        {
+          meta: { name: 'cache-env-test' },
+          rules: {
+            'context-files': {
+              ...contextFiles,
+              meta: {
+                ...contextFiles.meta,
+                environment: (options, where) => {
+                  asked.push([...options, where]);
+                  return environment;
+                },
+              },
+            },
+          },
+        },
+      ],
+      baseConfig: { rules: { 'context-files': enabled ? ['error', { name: 'env' }] : 'off' } },
+    });
+    expect((await run(plugins(true))).linted).toEqual(['a', 'b']);
+    expect(asked).toEqual([[{ name: 'env' }, root]]);
+    expect((await run(plugins(true))).linted).toEqual([]);
+    environment = 'tool 1.1';
+    expect((await run(plugins(true))).linted).toEqual(['a', 'b']);
+    expect((await run(plugins(true))).linted).toEqual([]);
+    expect(asked).toHaveLength(4);
+    // A rule that is off is not asked.
+    await run(plugins(false));
+    expect(asked).toHaveLength(4);
+  });
+
+  it('does not reuse results when a rule cannot tell its environment', async () => {
+    const throwing: LintProjectOptions = {
+      plugins: [
+        {
+          meta: { name: 'cache-env-test' },
+          rules: {
+            'context-files': {
+              ...contextFiles,
+              meta: {
+                ...contextFiles.meta,
+                environment: () => {
+                  throw new Error('cannot tell');
+                },
+              },
+            },
+          },
+        },
+      ],
+    };
+    expect((await run(throwing)).linted).toEqual(['a', 'b']);
+    expect((await run(throwing)).linted).toEqual(['a', 'b']);
+  });
+
   it('starts over from a damaged cache file', async () => {
     await run();
     fs.writeFileSync(path.join(root, 'cache-dir/.docmind-docker-lint-cache'), '{not json');

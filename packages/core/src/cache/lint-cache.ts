@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path';
 import type { ResolvedConfig } from '../types/config.js';
 import type { LintResult } from '../types/results.js';
-import type { Plugin } from '../types/rule.js';
+import type { AnyRule, Plugin } from '../types/rule.js';
 import { fingerprintText } from './fingerprint.js';
 import type { LintDependencies, ProjectFingerprints } from './recording-facts.js';
 
@@ -150,9 +150,51 @@ export class LintCache {
   }
 }
 
-/** The fingerprint of the configuration a file is linted with (plus run options that change results). */
-export function configFingerprint(config: ResolvedConfig, extra: string): string {
-  return fingerprintText(`${extra}\0${JSON.stringify(config)}`);
+/** What the environment fingerprints of a run's rules are computed from: a `LintSession` serves. */
+export interface RuleEnvironment {
+  readonly root: string;
+  readonly rules: ReadonlyMap<string, AnyRule>;
+}
+
+/**
+ * The fingerprint of the configuration a file is linted with (plus run options that change results),
+ * and, given the run's rules, of the environment its enabled rules declare (`meta.environment`).
+ */
+export function configFingerprint(config: ResolvedConfig, extra: string, environment?: RuleEnvironment): string {
+  const outside = environment ? environmentFingerprint(config, environment) : '';
+  return fingerprintText(`${extra}\0${JSON.stringify(config)}\0${outside}`);
+}
+
+/** Environment texts by rule id and options, per rule map (one per session: computed once per run). */
+const environments = new WeakMap<ReadonlyMap<string, AnyRule>, Map<string, string>>();
+let failedEnvironments = 0;
+
+/**
+ * The environment the enabled rules of a configuration depend on (`meta.environment`: the ShellCheck
+ * a rule runs, its version), one line per rule that declares it. Each rule's function runs once per
+ * run and options. A function that throws gives a text that matches no stored entry.
+ */
+export function environmentFingerprint(config: ResolvedConfig, { root, rules }: RuleEnvironment): string {
+  let known = environments.get(rules);
+  if (!known) environments.set(rules, (known = new Map<string, string>()));
+  const lines: string[] = [];
+  for (const id of Object.keys(config.rules).sort()) {
+    const entry = config.rules[id]!;
+    const describe = rules.get(id)?.meta.environment;
+    if (entry.severity === 0 || !describe) continue;
+    const key = `${id}\0${JSON.stringify(entry.options)}`;
+    let text = known.get(key);
+    if (text === undefined) {
+      try {
+        text = String(describe(entry.options, root));
+      } catch {
+        text = `unknown (${process.pid}:${Date.now()}:${++failedEnvironments})`;
+      }
+      known.set(key, text);
+    }
+    lines.push(`${id}: ${text}`);
+  }
+  return lines.join('\n');
 }
 
 /** The current fingerprint behind a dependency key. */

@@ -85,10 +85,23 @@ describe('hadolintConfigObjects', () => {
     expect(hadolintConfigObjects(config, known)).toEqual([
       {
         rules: { DL3049: ['warn', { schema: { author: 'text' }, strict: false }] },
-        settings: { hadolint: { trustedRegistries: ['docker.io'], labelSchema: { author: 'text' } } },
+        settings: { hadolint: { trustedRegistries: ['docker.io'], labelSchema: { author: 'text' }, shellcheck: { ignored: ['SC2086'], override: {} } } },
       },
       { rules: { DL3008: 'error', DL3002: 'warn', DL3049: 'warn', DL3007: 'off' } },
     ]);
+  });
+
+  it('gives ShellCheck codes to the shellcheck rule through settings.hadolint.shellcheck, not as rules', () => {
+    const config = parseHadolintConfig('ignored: [SC2086, sc2034, DL3007]\noverride: { error: [SC2035, DL3008], style: [SC2154], info: [nope] }\n', '/p/.hadolint.yaml');
+    expect(hadolintConfigObjects(config, known)).toEqual([
+      { rules: {}, settings: { hadolint: { shellcheck: { ignored: ['SC2086', 'SC2034'], override: { error: ['SC2035'], style: ['SC2154'] } } } } },
+      { rules: { DL3008: 'error', DL3007: 'off' } },
+    ]);
+    expect(hadolintConfigObjects(parseHadolintConfig('ignored: [DL3007]\n', '/p/.hadolint.yaml'), known)[0]).toEqual({ rules: {} });
+  });
+
+  it('does not compose a file nesting thousands deep (it could abort the process): a ConfigError', () => {
+    expect(() => parseHadolintConfig(`ignored: ${'['.repeat(5000)}\n`, '/p/.hadolint.yaml')).toThrow(/nest more than 128 levels/);
   });
 
   it('gives trustedRegistries to the rules covering DL3026 as allowedRegistries, when one is loaded and the list is not empty', () => {

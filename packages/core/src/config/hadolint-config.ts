@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { decodeBytes } from '../project/decode-text.js';
 import type { ConfigObject, RuleEntry } from '../types/config.js';
 import type { ProjectHost } from '../types/project.js';
+import { parseYamlDocument } from '../parse/parse-yaml.js';
 import { ConfigError } from './config-error.js';
 
 /** hadolint's config file names, looked for at the project root only (hadolint reads its working folder). */
@@ -52,9 +52,10 @@ export function findHadolintConfig(host: ProjectHost, root: string): HadolintCon
 
 /** Reads the keys of a hadolint config this linter understands; checks their types, ignores the others. */
 export function parseHadolintConfig(text: string, filePath: string): HadolintConfig {
-  const document = parseDocument(text, { prettyErrors: false });
-  const [error] = document.errors;
-  if (error) throw new ConfigError({ filePath, pointer: '', expected: 'valid YAML', problem: `invalid YAML: ${error.message}` });
+  // Measured before yaml composes it: a hostile file nesting thousands deep could abort the process.
+  const { document, tooDeep } = parseYamlDocument(text);
+  const error = tooDeep ?? document?.errors[0];
+  if (error || !document) throw new ConfigError({ filePath, pointer: '', expected: 'valid YAML', problem: `invalid YAML: ${error?.message ?? 'no document'}` });
   const value: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   if (!isRecord(value)) throw new ConfigError({ filePath, pointer: '', expected: 'a mapping of hadolint settings', actual: value });
 
@@ -101,6 +102,19 @@ export function parseHadolintConfig(text: string, filePath: string): HadolintCon
   };
 }
 
+/** ShellCheck's codes in a hadolint config: `SC2086`. */
+const SHELLCHECK_CODE = /^SC\d{4}$/i;
+
+/**
+ * What `.hadolint.yaml` says of ShellCheck codes, in `settings.hadolint.shellcheck`: the `shellcheck`
+ * rule leaves out the `ignored` codes (with its own `exclude`) and reports the `override` ones at that
+ * severity. Settings, not the rule's options: they merge with the options any config gives the rule.
+ */
+export interface HadolintShellcheckSettings {
+  readonly ignored: readonly string[];
+  readonly override: Readonly<Partial<Record<HadolintSeverity, readonly string[]>>>;
+}
+
 /**
  * The hadolint config as config objects of ours, in order, to be layered over the project's own
  * config files. First the keys that configure rules, written against the hadolint ids so they reach
@@ -108,13 +122,24 @@ export function parseHadolintConfig(text: string, filePath: string): HadolintCon
  * `label-schema` and `strict-labels` as `DL3049: [warn, { schema, strict }]` (hadolint only runs
  * those checks when the keys are set), and all three in `settings.hadolint`. Then `override`
  * severities (`error` as error, the others as warn) and `ignored` codes (off); being a later layer,
- * a severity keeps those options. Codes no loaded rule covers are left out.
+ * a severity keeps those options. ShellCheck codes (`SC2086`) are one check of the `shellcheck` rule
+ * each, not rules: they go to `settings.hadolint.shellcheck` (`HadolintShellcheckSettings`). Other
+ * codes no loaded rule covers are left out.
  */
 export function hadolintConfigObjects(config: HadolintConfig, isKnownId: (id: string) => boolean): ConfigObject[] {
+  const shellcheckIgnored = config.ignored.filter((code) => SHELLCHECK_CODE.test(code)).map((code) => code.toUpperCase());
+  const shellcheckOverride: Partial<Record<HadolintSeverity, string[]>> = {};
+  for (const severity of HADOLINT_SEVERITIES) {
+    const codes = (config.override[severity] ?? []).filter((code) => SHELLCHECK_CODE.test(code)).map((code) => code.toUpperCase());
+    if (codes.length > 0) shellcheckOverride[severity] = codes;
+  }
+  const shellcheck: HadolintShellcheckSettings | undefined =
+    shellcheckIgnored.length > 0 || Object.keys(shellcheckOverride).length > 0 ? { ignored: shellcheckIgnored, override: shellcheckOverride } : undefined;
   const hadolint = {
     ...(config.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : {}),
     ...(config.labelSchema ? { labelSchema: config.labelSchema } : {}),
     ...(config.strictLabels !== undefined ? { strictLabels: config.strictLabels } : {}),
+    ...(shellcheck ? { shellcheck } : {}),
   };
   const configured: Record<string, RuleEntry> = {};
   if (config.trustedRegistries && config.trustedRegistries.length > 0 && isKnownId(TRUSTED_REGISTRIES_CODE)) {

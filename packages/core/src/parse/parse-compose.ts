@@ -1,21 +1,23 @@
 import path from 'node:path';
-import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { ComposeFileNode, ParseProblem, ServiceBuild, ServiceNode } from '../types/nodes.js';
 import { composeYamlTags } from '../compose/compose-tags.js';
 import { errorMessage } from '../utils/error-message.js';
 import { nodeRange } from '../utils/yaml-node-range.js';
+import { parseYamlDocuments } from './parse-yaml.js';
 
 /**
  * Parses a Compose file with `yaml`'s Document API (CST ranges and comments kept, so fixes can touch
- * only their own bytes). Every YAML error and warning is a positioned parse problem.
+ * only their own bytes). Every YAML error and warning is a positioned parse problem. A text nesting
+ * deeper than `MAX_YAML_DEPTH` is not composed (one problem, no document): see parse-yaml.ts.
  */
 export function parseCompose(file: SourceFile): ComposeFileNode {
   const problems: ParseProblem[] = [];
   let document: Document.Parsed | null = null;
   try {
-    const documents = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: true, customTags: composeYamlTags });
-    const list = Array.isArray(documents) ? documents : [];
+    const { documents: list, tooDeep } = parseYamlDocuments(file.text, { uniqueKeys: true, customTags: composeYamlTags });
+    if (tooDeep) problems.push(tooDeep);
     document = list[0] ?? null;
     for (const doc of list) {
       for (const issue of [...doc.errors, ...doc.warnings]) {

@@ -50,6 +50,15 @@ export interface RuleMeta<MessageIds extends string, Options extends readonly un
    * before linting when an enabled rule sets this; without it `parseShell()` returns `undefined`.
    */
   readonly requiresShellParser?: boolean;
+  /**
+   * What the rule's findings depend on besides the linted files and the configuration: an external
+   * program and its version (the `shellcheck` rule runs ShellCheck). `--cache` keys each file's entry
+   * on the text this returns for every enabled rule that declares it, so a result is not reused after
+   * the program is installed, removed or upgraded. Called at most once per run and options (as
+   * configured: without the defaults), with the project root; a function that throws makes the
+   * entries of that run not reusable.
+   */
+  readonly environment?: (options: readonly unknown[], root: string) => string;
 }
 
 /** Builds the edits of a fix. Offsets are into the linted file unless a path is given. */

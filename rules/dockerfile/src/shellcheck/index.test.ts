@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { lintText, type LintMessage, type RuleEntry } from '@docmind-docker-lint/core';
+import { lintProject, lintText, makeCreateRule, MemoryHost, type LintMessage, type RuleEntry } from '@docmind-docker-lint/core';
 import { RuleTester, type ExpectedError, type ExpectedSuggestion } from '@docmind-docker-lint/rule-tester';
 import { afterEach, describe, expect, it } from 'vitest';
 import rule from './index.js';
@@ -49,6 +49,24 @@ describe.skipIf(!installed)('with ShellCheck installed', () => {
       { name: 'severity error hides warnings and infos', code: 'FROM debian:12\nRUN echo $x\n', options: [{ severity: 'error' }] },
       { name: 'exclude', code: 'FROM debian:12\nRUN echo $x\n', options: [{ exclude: ['SC2154', '2086'] }] },
       { name: 'no RUN: nothing to check', code: 'FROM debian:12\nCMD ["sh"]\n' },
+      {
+        name: '# hadolint shell=powershell before the first FROM: no RUN of the file is checked',
+        code: '# hadolint shell=powershell\nFROM debian:12 AS a\nRUN echo $x\nFROM a\nRUN echo $y\nONBUILD RUN echo $z\n',
+      },
+      {
+        name: 'a shell pragma in a stage, with a trailing comment, for PowerShell (.exe), pwsh and cmd',
+        code: 'FROM debian:12\n# hadolint shell=powershell.exe # Windows\nRUN echo $x\nFROM debian:12\n#hadolint shell = pwsh\nRUN echo $y\nFROM debian:12\n# hadolint shell=cmd\nRUN echo $z\n',
+      },
+      {
+        name: "a shell pragma that names bash: bash's features are fine",
+        code: '# hadolint shell=bash\nFROM debian:12\nRUN [[ -d /etc ]] && echo "$RANDOM"\n',
+      },
+      {
+        name: "codes a .hadolint.yaml ignores (settings.hadolint.shellcheck), with the rule's own exclude",
+        code: 'FROM debian:12\nRUN echo $x `ls`\n',
+        options: [{ exclude: ['SC2046'] }],
+        settings: { hadolint: { shellcheck: { ignored: ['SC2154', 'sc2086', 'SC2006'], override: {} } } },
+      },
     ],
     invalid: [
       {
@@ -125,6 +143,22 @@ describe.skipIf(!installed)('with ShellCheck installed', () => {
         output: null,
       },
       {
+        name: "a stage's shell pragma holds for that stage only, and a SHELL after it wins",
+        code: 'FROM debian:12 AS a\n# hadolint shell=powershell\nRUN echo "$x"\nFROM debian:12\nRUN echo "$y"\nFROM debian:12\n# hadolint shell=powershell\nSHELL ["/bin/sh", "-c"]\nRUN echo "$z"\n',
+        errors: [sc('SC2154', 'warning', 'y is referenced but not assigned.', [5, 11, 5, 13], []), sc('SC2154', 'warning', 'z is referenced but not assigned.', [9, 11, 9, 13], [])],
+        output: null,
+      },
+      {
+        name: "the file's shell pragma gives way to a SHELL of the stage or of the stage it is built FROM; one inside a RUN is the script's",
+        code: '# hadolint shell=powershell\nFROM debian:12 AS a\nSHELL ["/bin/sh", "-c"]\nRUN echo "$x"\nFROM a\nRUN echo "$y" \\\n# hadolint shell=bash\n  && echo "$RANDOM"\n',
+        errors: [
+          sc('SC2154', 'warning', 'x is referenced but not assigned.', [4, 11, 4, 13], []),
+          sc('SC2154', 'warning', 'y is referenced but not assigned.', [6, 11, 6, 13], []),
+          sc('SC3028', 'warning', 'In POSIX sh, RANDOM is undefined.', [8, 12, 8, 19], []),
+        ],
+        output: null,
+      },
+      {
         name: 'SHELL is not inherited from an unrelated stage',
         code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-c"]\nFROM debian:12\nRUN echo $RANDOM\n',
         errors: [sc('SC3028', 'warning', 'In POSIX sh, RANDOM is undefined.', [4, 10, 4, 17], [])],
@@ -188,6 +222,35 @@ describe.skipIf(!installed)('with ShellCheck installed', () => {
       ['SC2086', 1],
     ]);
   });
+
+  it("takes a .hadolint.yaml's ignored SC codes and severity overrides (never above the rule's severity)", async () => {
+    const run = async (hadolint: string, entry: RuleEntry) => {
+      const results = await lintProject({
+        cwd: '/p',
+        host: new MemoryHost({ '/p/.hadolint.yaml': hadolint, '/p/Dockerfile': 'FROM debian:12\nRUN echo $x `ls`\n' }),
+        plugins: [{ meta: { name: 'shellcheck-test' }, rules: { shellcheck: rule } }],
+        baseConfig: { rules: { shellcheck: entry } },
+      });
+      return results[0]!.messages.map((message) => [message.code, message.severity]);
+    };
+    expect(await run('ignored: [DL3007]\n', 'error')).toEqual([
+      ['SC2154', 2],
+      ['SC2086', 1],
+      ['SC2046', 2],
+      ['SC2006', 1],
+    ]);
+    // ignored leaves the code out; override error keeps an info at the rule's severity, override
+    // warning/info/style makes a warning one a warning; ignored wins over override.
+    const hadolint = 'ignored: [SC2006, SC2046]\noverride:\n  error: [SC2086, SC2046]\n  style: [SC2154]\n';
+    expect(await run(hadolint, 'error')).toEqual([
+      ['SC2154', 1],
+      ['SC2086', 2],
+    ]);
+    expect(await run(hadolint, 'warn')).toEqual([
+      ['SC2154', 1],
+      ['SC2086', 1],
+    ]);
+  });
 });
 
 describe('without a usable shellcheck', () => {
@@ -225,6 +288,57 @@ describe('without a usable shellcheck', () => {
     const messages = await lint('FROM debian:12\nENV a=1\nRUN echo $x\n', ['error', { path: '/bin/false' }]);
     expect(messages.map(shape)).toEqual([{ line: 3, column: 1, messageId: 'failed', severity: 2 }]);
     expect(messages[0]!.message).toContain('json1');
+  });
+});
+
+describe('with --cache', () => {
+  // A rule beside shellcheck that counts the lints: a cached file runs no rule.
+  let lints = 0;
+  const counter = makeCreateRule((name) => `https://example.test/${name}`)<'never', []>({
+    name: 'count-lints',
+    meta: { type: 'problem', docs: { description: 'Counts lints.' }, messages: { never: 'never' }, schema: [], defaultOptions: [] },
+    create() {
+      return {
+        Dockerfile() {
+          lints++;
+        },
+      };
+    },
+  });
+
+  it('lints again after ShellCheck is installed or its version changes, not otherwise', async () => {
+    const folder = realpathSync(mkdtempSync(path.join(tmpdir(), 'docmind-shellcheck-cache-')));
+    const project = path.join(folder, 'project');
+    const program = path.join(folder, 'bin', 'shellcheck');
+    mkdirSync(project);
+    mkdirSync(path.dirname(program));
+    writeFileSync(path.join(project, 'Dockerfile'), 'FROM debian:12\nRUN echo hi\n');
+    /** A ShellCheck of a given version: answers `--version`, finds nothing. */
+    const install = (version: string) =>
+      writeFileSync(program, `#!/bin/sh\nif [ "$1" = --version ]; then printf 'ShellCheck\\nversion: ${version}\\n'; exit 0; fi\necho '{"comments":[]}'\n`, { mode: 0o755 });
+    const run = async () => {
+      const before = lints;
+      await lintProject({
+        cwd: project,
+        useConfigFiles: false,
+        plugins: [{ meta: { name: 'shellcheck-cache-test' }, rules: { shellcheck: rule, 'count-lints': counter } }],
+        baseConfig: { rules: { shellcheck: ['error', { path: program }], 'count-lints': 'error' } },
+        cache: { location: path.join(folder, 'cache') },
+      });
+      return lints - before;
+    };
+    try {
+      expect(await run()).toBe(1);
+      expect(await run()).toBe(0);
+      install('0.8.0');
+      expect(await run()).toBe(1);
+      expect(await run()).toBe(0);
+      install('0.9.0');
+      expect(await run()).toBe(1);
+      expect(await run()).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRule } from '../utils/create-rule.js';
 import { runVisitors } from '../utils/run-instruction.js';
 import { PositionMapper, shellcheckFileText } from './positions.js';
-import { LEVELS, runShellcheck, type Finding, type Level } from './runner.js';
+import { LEVELS, runShellcheck, shellcheckVersion, type Finding, type Level } from './runner.js';
 import { shellcheckScript, type ShellcheckScript } from './scripts.js';
 
 export type Options = [
@@ -88,9 +88,12 @@ export default createRule<MessageIds, Options>({
     ],
     defaultOptions: [{ severity: 'style', exclude: [] }],
     hasSuggestions: true,
+    // For --cache: results change when ShellCheck is installed, removed or upgraded.
+    environment: shellcheckEnvironment,
   },
   create(context, [options]) {
     const scripts: ShellcheckScript[] = [];
+    const hadolint = hadolintSettings(context.settings);
     return {
       ...runVisitors((instruction) => {
         const script = shellcheckScript(instruction);
@@ -107,7 +110,8 @@ export default createRule<MessageIds, Options>({
           return;
         }
         if (programs.get(program.key) === 'missing') return;
-        const exclude = [...new Set([...ALWAYS_EXCLUDED, ...options.exclude.flatMap((code) => codeNumber(code) ?? [])])].sort((a, b) => a - b);
+        const excluded = [...options.exclude, ...hadolint.ignored];
+        const exclude = [...new Set([...ALWAYS_EXCLUDED, ...excluded.flatMap((code) => codeNumber(code) ?? [])])].sort((a, b) => a - b);
         const texts = scripts.map(shellcheckFileText);
         const keyOf = (text: string): string => `${program.key}\0${options.severity}\0${exclude.join(',')}\0${text}`;
         const cacheKeys = texts.map(keyOf);
@@ -133,6 +137,12 @@ export default createRule<MessageIds, Options>({
       },
     };
 
+    /** Reported as a warning: ShellCheck's infos and styles, or what `.hadolint.yaml` overrides to below `error`. */
+    function softened(finding: Finding): boolean {
+      const override = hadolint.override.get(finding.code);
+      return override ? override !== 'error' : finding.level === 'info' || finding.level === 'style';
+    }
+
     function report(script: ShellcheckScript, finding: Finding, escapeCharacter: string): void {
       const mapper = new PositionMapper(script);
       const range = mapper.fileRange(finding.line, finding.column, finding.endLine, finding.endColumn);
@@ -145,7 +155,7 @@ export default createRule<MessageIds, Options>({
         messageId: 'finding',
         data: { code, level: finding.level, message: finding.message },
         code,
-        ...(finding.level === 'info' || finding.level === 'style' ? { severity: 'warn' as const } : {}),
+        ...(softened(finding) ? { severity: 'warn' as const } : {}),
         suggest: edits
           ? [
               {
@@ -159,6 +169,18 @@ export default createRule<MessageIds, Options>({
     }
   },
 });
+
+/**
+ * The ShellCheck the rule would run, as `--cache` keys results on it: the program (PATH, or the `path`
+ * option) and its `--version`. A refused `path` is not run, here either.
+ */
+function shellcheckEnvironment(options: readonly unknown[], root: string): string {
+  const given: unknown = options[0];
+  const option = typeof given === 'object' && given !== null && 'path' in given && typeof given.path === 'string' ? given.path : undefined;
+  const program = resolveProgram(option, root);
+  if ('refused' in program) return `${program.key} (refused)`;
+  return `${program.key} ${shellcheckVersion(program.program)}`;
+}
 
 type Program = { readonly program: string; readonly key: string; readonly where: string } | { readonly refused: string; readonly key: string };
 
@@ -189,6 +211,33 @@ function realOrSelf(file: string): string {
   } catch {
     return path.resolve(file);
   }
+}
+
+/**
+ * `settings.hadolint.shellcheck`, which the core fills from a `.hadolint.yaml`: SC codes it `ignored`
+ * (left out, as with `exclude`) and the severities it gives codes in `override` (ignored wins).
+ */
+function hadolintSettings(settings: Readonly<Record<string, unknown>>): { ignored: string[]; override: Map<number, string> } {
+  const hadolint = settings['hadolint'];
+  const shellcheck = isRecord(hadolint) ? hadolint['shellcheck'] : undefined;
+  const ignored = isRecord(shellcheck) && Array.isArray(shellcheck['ignored']) ? shellcheck['ignored'].filter((code): code is string => typeof code === 'string') : [];
+  const override = new Map<number, string>();
+  const given = isRecord(shellcheck) ? shellcheck['override'] : undefined;
+  if (isRecord(given)) {
+    for (const level of ['error', 'warning', 'info', 'style']) {
+      const codes = given[level];
+      if (!Array.isArray(codes)) continue;
+      for (const code of codes) {
+        const number = typeof code === 'string' ? codeNumber(code) : undefined;
+        if (number !== undefined) override.set(number, level);
+      }
+    }
+  }
+  return { ignored, override };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function codeNumber(code: string): number | undefined {

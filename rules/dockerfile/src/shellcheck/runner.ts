@@ -96,6 +96,31 @@ export function runShellcheck(request: RunRequest): RunOutcome {
   }
 }
 
+/**
+ * What `program --version` prints (ShellCheck's version and licence lines), for the `--cache` key:
+ * `missing` when it cannot be run, `failed (...)` when it does not answer as ShellCheck.
+ */
+export function shellcheckVersion(program: string, timeoutMs = 10_000): string {
+  const env = { ...process.env };
+  delete env['SHELLCHECK_OPTS'];
+  const result = spawnSync(program, ['--version'], {
+    env,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    shell: false,
+    windowsHide: true,
+  });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' ? 'missing' : `failed (${code ?? result.error.message})`;
+  }
+  const version = /^version:[ \t]*(\S+)/m.exec(result.stdout);
+  return version ? `version ${version[1]}` : `failed (exit ${result.status ?? result.signal}: ${result.stdout.trim().slice(0, 200)})`;
+}
+
 /** Splits a json1 report by file; `undefined` when it is not one. */
 export function parseJson1(stdout: string, names: readonly string[]): { kind: 'ok'; findings: Finding[][] } | undefined {
   let report: unknown;

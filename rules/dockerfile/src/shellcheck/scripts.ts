@@ -1,4 +1,4 @@
-import type { InstructionNode, OffsetRange, StageNode } from '@docmind-docker-lint/core';
+import type { CommentNode, InstructionNode, OffsetRange, StageNode } from '@docmind-docker-lint/core';
 import { instructionProperties } from '../utils/instruction-properties.js';
 import { programName } from '../utils/program-name.js';
 import { heredocRanges, isHeredocMarker, scriptStart } from '../utils/run-script.js';
@@ -50,7 +50,9 @@ const DIALECTS: Readonly<Record<string, Dialect>> = {
  * - `RUN <<EOF` alone: the heredoc body is the script; its shebang, if any, gives the dialect.
  */
 export function shellcheckScript(instruction: InstructionNode): ShellcheckScript | undefined {
-  const shell = instruction.stage === null ? unstagedShell(instruction) : instruction.keyword === 'ONBUILD' ? triggerShell(instruction) : stageShell(instruction);
+  const pragma = pragmaShell(instruction);
+  const shell =
+    pragma ?? (instruction.stage === null ? unstagedShell(instruction) : instruction.keyword === 'ONBUILD' ? triggerShell(instruction) : stageShell(instruction));
   if (!isPosixShell(shell) || (shell === DEFAULT_SHELL && onWindowsImage(instruction))) return undefined;
   const shellDialect = dialectOf(shell);
   if (!shellDialect || isExecForm(instruction)) return undefined;
@@ -116,6 +118,81 @@ function onWindowsImage(instruction: InstructionNode): boolean {
     stage = stage.parent;
   }
   return WINDOWS_IMAGE.test(stage?.image?.name ?? '');
+}
+
+/** `# hadolint shell=powershell`: hadolint's pragma naming the shell of the file or of a stage, for ShellCheck. */
+const SHELL_PRAGMA = /^#[ \t]*hadolint[ \t]+shell[ \t]*=[ \t]*([^\s#]+)/;
+
+interface ShellPragma {
+  readonly shell: string;
+  readonly at: number;
+}
+
+const pragmasOf = new WeakMap<readonly CommentNode[], readonly ShellPragma[]>();
+
+/** The file's `# hadolint shell=` pragmas in order, outside instructions (a comment inside one is the script's). */
+function shellPragmas(instruction: InstructionNode): readonly ShellPragma[] {
+  const { comments, instructions } = instruction.dockerfile;
+  let found = pragmasOf.get(comments);
+  if (!found) {
+    found = comments.flatMap((comment) => {
+      const match = SHELL_PRAGMA.exec(comment.text);
+      if (!match) return [];
+      const last = lastBefore(instructions, comment.range[0], (candidate) => candidate.range[0]);
+      const inside = last !== undefined && comment.range[0] < last.range[1];
+      return inside ? [] : [{ shell: match[1]!, at: comment.range[0] }];
+    });
+    pragmasOf.set(comments, found);
+  }
+  return found;
+}
+
+const shellsOf = new WeakMap<StageNode, readonly InstructionNode[]>();
+
+/** A stage's SHELL instructions, in order. */
+function shellInstructions(stage: StageNode): readonly InstructionNode[] {
+  let found = shellsOf.get(stage);
+  if (!found) shellsOf.set(stage, (found = stage.instructions.filter((candidate) => candidate.keyword === 'SHELL')));
+  return found;
+}
+
+/** The last item (of a list sorted by `at`) placed before `offset`, by binary search. */
+function lastBefore<T>(items: readonly T[], offset: number, at: (item: T) => number): T | undefined {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (at(items[middle]!) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return items[low - 1];
+}
+
+/**
+ * The shell a `# hadolint shell=NAME` pragma gives a RUN, as hadolint reads it: before the first FROM
+ * it is the file's default, after a FROM it holds for that stage. A SHELL instruction later in the
+ * stage (before the RUN) wins over a stage's pragma, and any SHELL of the stage or of the stages it
+ * is built FROM wins over the file's default. `undefined` when no pragma applies. hadolint uses it to
+ * skip ShellCheck for PowerShell or cmd files; a POSIX shell (`bash`) picks the dialect.
+ */
+function pragmaShell(instruction: InstructionNode): readonly string[] | undefined {
+  const pragmas = shellPragmas(instruction);
+  if (pragmas.length === 0) return undefined;
+  const stage = instruction.stage;
+  const firstFrom = instruction.dockerfile.stages[0]?.from.range[0] ?? Infinity;
+  const fileDefault = lastBefore(pragmas, Math.min(firstFrom, instruction.range[0]), (pragma) => pragma.at);
+  if (!stage) return fileDefault ? [fileDefault.shell] : undefined;
+  const last = lastBefore(pragmas, instruction.range[0], (pragma) => pragma.at);
+  const inStage = last && last.at > stage.from.range[0] ? last : undefined;
+  const shell = lastBefore(shellInstructions(stage), instruction.range[0], (candidate) => candidate.range[0]);
+  if (inStage) return !shell || inStage.at > shell.range[0] ? [inStage.shell] : undefined;
+  if (!fileDefault || shell) return undefined;
+  const seen = new Set<StageNode>([stage]);
+  for (let parent = stage.parent; parent && !seen.has(parent); parent = parent.parent) {
+    seen.add(parent);
+    if (shellInstructions(parent).length > 0) return undefined;
+  }
+  return [fileDefault.shell];
 }
 
 /** In a file without FROM (a fragment, a test), the last SHELL before the RUN (any SHELL for a trigger). */
