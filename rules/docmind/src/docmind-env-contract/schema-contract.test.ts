@@ -38,6 +38,7 @@ describe('schemaContract', () => {
   it('says why a text is not a settings schema', () => {
     expect(schemaContract('{', 'P_', '__')).toMatchObject({ error: expect.stringMatching(/^it is not valid JSON/) });
     expect(schemaContract('{"type": "string"}', 'P_', '__')).toEqual({ error: 'it has no `properties`: it is not the JSON Schema of a settings model' });
+    expect(schemaContract(`${'['.repeat(5000)}${']'.repeat(5000)}`, 'P_', '__')).toMatchObject({ error: expect.stringMatching(/^it cannot be read: YAML collections nest more than/) });
   });
 });
 

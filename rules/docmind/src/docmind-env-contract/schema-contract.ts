@@ -1,5 +1,5 @@
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
-import type { OffsetRange } from '@docmind-docker-lint/core';
+import { isMap, isScalar, type Node } from 'yaml';
+import { parseYamlDocument, type OffsetRange } from '@docmind-docker-lint/core';
 
 /** What a setting accepts, as far as an environment value can be checked against it. */
 export interface SettingValueSpec {
@@ -29,7 +29,10 @@ const MAX_DEPTH = 8;
  * (`DOCMIND_DATABASE__QDRANT_URL`), as pydantic-settings reads them. Names are upper-cased.
  */
 export function schemaContract(text: string, prefix: string, delimiter: string): SchemaContract {
-  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  // A repository supplies the schema: composed only to a bounded depth (see parseYamlDocument).
+  const { document, tooDeep } = parseYamlDocument(text, { uniqueKeys: false, prettyErrors: false });
+  if (tooDeep) return { error: `it cannot be read: ${tooDeep.message}` };
+  if (!document) return { error: 'it is empty' };
   if (document.errors.length > 0) return { error: `it is not valid JSON (${document.errors[0]!.message.split('\n')[0]})` };
   const root = document.contents;
   if (!isMap(root)) return { error: 'it is not a JSON Schema object' };
