@@ -1,5 +1,5 @@
-import { nodeRange, type OffsetRange, type SourceFile } from '@docmind-docker-lint/core';
-import { isScalar, parse, type Scalar, type YAMLSeq } from 'yaml';
+import { nodeRange, parseYamlDocument, type OffsetRange, type SourceFile } from '@docmind-docker-lint/core';
+import { isScalar, type Scalar, type YAMLSeq } from 'yaml';
 
 /** An element of a rewritten list: an old element's source kept byte for byte, or a new value. */
 export type NewItem = { readonly keep: number } | { readonly value: string };
@@ -93,10 +93,9 @@ function yamlString(value: string, template: string, flow: boolean): string {
 
 function readsBackAsPlain(value: string, flow: boolean): boolean {
   if (value === '' || /[\s#]/.test(value)) return false;
-  try {
-    const read: unknown = parse(flow ? `[${value}]` : `- ${value}`);
-    return Array.isArray(read) && read.length === 1 && read[0] === value;
-  } catch {
-    return false;
-  }
+  // The value is a word of the linted file: composed only to a bounded depth (`[[[[...`).
+  const { document } = parseYamlDocument(flow ? `[${value}]` : `- ${value}`);
+  if (!document || document.errors.length > 0) return false;
+  const read: unknown = document.toJS();
+  return Array.isArray(read) && read.length === 1 && read[0] === value;
 }
