@@ -13,8 +13,25 @@ new RuleTester().run('apt-get-no-install-recommends', rule, {
       name: 'recommends switched off in apt.conf.d by an earlier RUN of the parent stage',
       code: `FROM debian:12 AS base\nRUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99-no-recommends\nFROM base\nRUN apt-get install -y curl\n`,
     },
+    {
+      // Corpus: docker-library/postgres 18/bookworm/Dockerfile:161.
+      name: 'a simulated install installs nothing',
+      code:
+        `${F}RUN set -eux; \\\n\tif apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then \\\n` +
+        `\t\tapt-get install -y --no-install-recommends "postgresql-$PG_MAJOR-jit=$PG_VERSION"; \\\n\tfi\n`,
+    },
+    `${F}RUN apt-get install -qs a && apt-get --simulate install b && apt install --dry-run c && apt-get install --just-print --recon --no-act d\n`,
   ],
   invalid: [
+    {
+      name: 'an s inside the value of a short option, or after --, is no simulation',
+      code: `${F}RUN apt-get install -tstretch-backports a && apt-get install -y -- -s\n`,
+      errors: [
+        { messageId: 'missingNoInstallRecommends', line: 2, column: 13, endLine: 2, endColumn: 20 },
+        { messageId: 'missingNoInstallRecommends', line: 2, column: 54, endLine: 2, endColumn: 61 },
+      ],
+      output: null,
+    },
     {
       code: `${F}RUN apt-get update && apt-get install -y curl\n`,
       errors: [

@@ -40,7 +40,7 @@ export default createRule<MessageIds, Options>({
         const invocation = packageManagerCommand(command);
         if (!invocation || (invocation.manager !== 'apt-get' && invocation.manager !== 'apt')) continue;
         const install = invocation.subcommand?.value === 'install' ? invocation.subcommand : undefined;
-        if (!install || installsWithoutRecommends(invocation)) continue;
+        if (!install || installsWithoutRecommends(invocation) || simulates(invocation)) continue;
         context.report({
           range: install.range,
           messageId: 'missingNoInstallRecommends',
@@ -62,6 +62,28 @@ function installsWithoutRecommends(invocation: PackageManagerCommand): boolean {
   if (findOption(invocation.command, ['--no-install-recommends']) !== undefined) return true;
   if (args.some((word) => /^--install-recommends=(?:no|false|0)$/i.test(word.value))) return true;
   return args.some((word, index) => /^(?:-o|--option)$/.test(args[index - 1]?.value ?? '') && RECOMMENDS_OFF.test(word.value));
+}
+
+/** apt-get's long options that only simulate: nothing is downloaded or installed. */
+const SIMULATE_OPTIONS = new Set(['--simulate', '--just-print', '--dry-run', '--recon', '--no-act']);
+/** Short options of apt-get that take a value (`-o x`, `-tbookworm`): letters after them are that value. */
+const VALUE_LETTERS = new Set(['a', 'c', 'o', 't']);
+
+/**
+ * `apt-get install -s` (`--simulate`, `--just-print`, `--dry-run`, `--recon`, `--no-act`, or `s`
+ * among grouped short options such as `-qs`) prints what it would do and installs nothing.
+ */
+function simulates(invocation: PackageManagerCommand): boolean {
+  for (const { value } of invocation.command.args) {
+    if (value === '--') return false;
+    if (SIMULATE_OPTIONS.has(value)) return true;
+    if (!/^-[A-Za-z]/.test(value)) continue;
+    for (const letter of value.slice(1)) {
+      if (letter === 's') return true;
+      if (VALUE_LETTERS.has(letter) || !/[A-Za-z]/.test(letter)) break;
+    }
+  }
+  return false;
 }
 
 /** An earlier RUN of the stage (or of the stages it is built from) turns recommends off in apt's configuration. */

@@ -28,7 +28,7 @@ export default createRule<MessageIds, Options>({
       if (!copy || !destination || copy.sources.length < 2) return;
       if (/[/\\]$/.test(destination.value)) return;
       // `$DEST` or `${DEST}` may end with a slash: only the build knows.
-      if (/\$(\w+|\{[^}]*\})$/.test(destination.value)) return;
+      if (endsWithVariable(destination.value)) return;
       context.report({
         range: destination.range,
         messageId: 'missingSlash',
@@ -39,3 +39,17 @@ export default createRule<MessageIds, Options>({
     return { COPY: check, ADD: check, ONBUILD: check };
   },
 });
+
+/**
+ * Whether a text ends with `$NAME` or `${...}`, as `/\$(\w+|\{[^}]*\})$/` tells, in linear time (the
+ * regular expression tries every `$` and `${` to the end of the text).
+ */
+export function endsWithVariable(text: string): boolean {
+  if (text.endsWith('}')) {
+    const open = text.lastIndexOf('${', text.length - 2);
+    if (open !== -1 && text.indexOf('}', open + 2) === text.length - 1) return true;
+  }
+  let start = text.length;
+  while (start > 0 && /\w/.test(text[start - 1]!)) start--;
+  return start < text.length && start > 0 && text[start - 1] === '$';
+}

@@ -1,5 +1,7 @@
 import type { InstructionNode, SourceFile } from '@docmind-docker-lint/core';
-import { analyseRun } from '../utils/run-script.js';
+import { programName } from '../utils/program-name.js';
+import { analyseRun, scriptStart } from '../utils/run-script.js';
+import { dockerfileScriptText } from '../utils/script-text.js';
 import { createRule } from '../utils/create-rule.js';
 
 export type Options = [];
@@ -53,7 +55,51 @@ function flagsOf(source: SourceFile, instruction: InstructionNode): string {
 }
 
 function commandCount(instruction: InstructionNode): number {
-  return analyseRun(instruction).commands.length;
+  const analysis = analyseRun(instruction);
+  return analysis.posix ? analysis.commands.length : nonPosixCommandCount(instruction, analysis.shell);
+}
+
+/**
+ * The commands of a RUN under cmd or PowerShell (a SHELL saying so, or a Windows stage without one):
+ * the parts of its text between the separators of that shell, outside quotes. cmd separates with
+ * `&&`, `||`, `&` and `|` (`^` escapes the next character); PowerShell also with `;` and line breaks.
+ * Exec form runs one program.
+ */
+function nonPosixCommandCount(instruction: InstructionNode, shell: readonly string[]): number {
+  const start = scriptStart(instruction);
+  if (instruction.execForm || start === undefined) return 1;
+  const powershell = /pwsh|powershell/i.test(programName((shell[0] ?? '').replaceAll('\\', '/')));
+  const { text } = dockerfileScriptText(instruction.dockerfile.file.text, [start, instruction.range[1]], instruction.dockerfile.escapeCharacter);
+  const quotes = powershell ? `"'` : '"';
+  const separators = powershell ? /^(?:&&|\|\||\||;|\n)/ : /^(?:&&|\|\||&|\|)/;
+  let count = 0;
+  let part = '';
+  let quote: string | null = null;
+  const endPart = (): void => {
+    if (part.trim() !== '') count++;
+    part = '';
+  };
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote !== null) {
+      if (char === quote) quote = null;
+      part += char;
+    } else if (quotes.includes(char)) {
+      quote = char;
+      part += char;
+    } else if (!powershell && char === '^') {
+      part += text.slice(index, index + 2);
+      index++;
+    } else {
+      const separator = separators.exec(text.slice(index, index + 2))?.[0];
+      if (separator) {
+        endPart();
+        index += separator.length - 1;
+      } else part += char;
+    }
+  }
+  endPart();
+  return count;
 }
 
 /**

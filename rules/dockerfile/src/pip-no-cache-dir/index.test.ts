@@ -14,8 +14,22 @@ new RuleTester().run('pip-no-cache-dir', rule, {
     `${F}RUN env PIP_NO_CACHE_DIR=1 pip install flask\n`,
     { name: 'a cache mount', code: `${F}RUN --mount=type=cache,target=/root/.cache/pip pip install flask\n` },
     `${F}RUN --mount=type=tmpfs,target=/home/app/.cache pip install --user flask\n`,
+    {
+      // Corpus: Wonderfall/dockerfiles isso/Dockerfile:21. pip (optparse) takes unambiguous prefixes of long options.
+      name: 'abbreviations of --no-cache-dir that pip accepts',
+      code: `${F}RUN pip install --no-cache cffi \\\n && pip install --no-cache misaka==1.0.2 \\\n && pip --no-ca install a && pip install --no-cache-di b\n`,
+    },
   ],
   invalid: [
+    {
+      name: '--no-c is ambiguous (--no-clean, --no-color, --no-compile); --no-cached is no option of pip',
+      code: `${F}RUN pip install --no-c a && pip install --no-cached b\n`,
+      errors: [
+        { messageId: 'missingNoCacheDir', line: 2, column: 9, endLine: 2, endColumn: 16 },
+        { messageId: 'missingNoCacheDir', line: 2, column: 33, endLine: 2, endColumn: 40 },
+      ],
+      output: `${F}RUN pip install --no-cache-dir --no-c a && pip install --no-cache-dir --no-cached b\n`,
+    },
     {
       code: `${F}RUN pip install flask\n`,
       errors: [{ messageId: 'missingNoCacheDir', line: 2, column: 9, endLine: 2, endColumn: 16 }],

@@ -15,6 +15,15 @@ export type MessageIds = 'missingNoCacheDir';
 const VARIABLE = 'PIP_NO_CACHE_DIR';
 /** Values of PIP_NO_CACHE_DIR read as "no cache" (as hadolint reads them). */
 const TRUTHY = /^(?:1|true|on|yes)$/i;
+/**
+ * `--no-cache-dir` and the abbreviations pip takes for it: pip parses options with Python's optparse,
+ * which accepts any prefix of a long option that no other option of the command shares. `--no-c`
+ * is ambiguous (`--no-clean`, `--no-color`, `--no-compile`); `--no-ca` to `--no-cache-di`,
+ * `--no-cache` among them, are `--no-cache-dir` for `pip install` (checked with pip 23.2).
+ */
+const NO_CACHE_DIR: readonly string[] = Array.from({ length: '--no-cache-dir'.length - '--no-ca'.length + 1 }, (_, index) =>
+  '--no-cache-dir'.slice(0, '--no-ca'.length + index),
+);
 
 export default createRule<MessageIds, Options>({
   name: 'pip-no-cache-dir',
@@ -40,7 +49,7 @@ export default createRule<MessageIds, Options>({
       for (const command of runCommands(instruction)) {
         const invocation = packageManagerCommand(command);
         const install = invocation?.manager === 'pip' && invocation.subcommand?.value === 'install' ? invocation.subcommand : undefined;
-        if (!invocation || !install || findOption(invocation.command, ['--no-cache-dir']) !== undefined) continue;
+        if (!invocation || !install || findOption(invocation.command, NO_CACHE_DIR) !== undefined) continue;
         // The last assignment before the command decides (`A=1 pip ...` prefixes come before it too).
         const assignment = assignments.filter((candidate) => candidate.range[0] < install.range[0]).at(-1);
         if (assignment && TRUTHY.test(assignment.value?.value ?? '')) continue;

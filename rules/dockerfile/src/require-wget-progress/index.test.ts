@@ -14,6 +14,13 @@ new RuleTester().run('require-wget-progress', rule, {
       code: 'FROM alpine:3.23\nRUN set -eux; \\\n\twget -O python.tar.xz "$URL"\nFROM python:2-alpine AS app\nRUN wget "$URL" -O /tmp/app.run\nFROM app\nRUN wget -O b "$URL"\n',
     },
     { name: 'BusyBox image', code: 'FROM busybox:1.37\nRUN wget https://example.com/a\n' },
+    {
+      // Corpus: StefanScherer/dockerfiles-windows node-consul-env/Dockerfile:9. RUN goes to cmd, and
+      // PowerShell's `wget` is Invoke-WebRequest.
+      name: "PowerShell's wget on a Windows image without SHELL",
+      code: 'FROM stefanscherer/node-windows:6.0.0\nRUN powershell -Command \\\n    wget https://example.com/consul.zip -OutFile consul.zip ; \\\n    wget https://example.com/envconsul.zip -OutFile envconsul.zip\n',
+    },
+    { name: 'a Windows path says the image is Windows', code: 'FROM example/base\nWORKDIR C:\\app\nRUN wget https://example.com/a -OutFile a\n' },
   ],
   invalid: [
     {

@@ -57,7 +57,7 @@ export function afterWrapper(words: readonly ShellWord[], index: number): number
     const value = words[next]!.value;
     if (spec.notRunning?.has(value)) return undefined;
     if (value === '--') return next + 1;
-    if (value.startsWith('-') && value.length > 1) next += spec.valueOptions?.has(value) ? 2 : 1;
+    if (value.startsWith('-') && value.length > 1) next += takesValue(value, spec.valueOptions) ? 2 : 1;
     else if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) next++;
     else if (positional > 0) {
       positional--;
@@ -65,4 +65,16 @@ export function afterWrapper(words: readonly ShellWord[], index: number): number
     } else return next;
   }
   return next;
+}
+
+/**
+ * Whether an option word takes the next word as its value: a value option itself (`-u`, `--user`),
+ * or grouped short options whose last letter is one (`-Eu user`; in `-uuser` the value is attached).
+ */
+function takesValue(value: string, valueOptions: ReadonlySet<string> | undefined): boolean {
+  if (!valueOptions) return false;
+  if (valueOptions.has(value)) return true;
+  if (!/^-[A-Za-z]{2,}$/.test(value)) return false;
+  const first = [...value.slice(1)].findIndex((letter) => valueOptions.has(`-${letter}`));
+  return first === value.length - 2;
 }

@@ -41,7 +41,7 @@ export function globalArgs(dockerfile: DockerfileNode): Map<string, GlobalArg> {
       const expanded = expandVariables(property.value, (name) => declared.get(name)?.value ?? PLATFORM_ARG_EXAMPLES[name], dockerfile.escapeCharacter);
       const usesOpaque = variableReferences(property.value, dockerfile.escapeCharacter).some((reference) => declared.get(reference.name)?.opaque);
       // Quotes inside `${NAME:+"word"}` are removed by the builder's word processing, which the expander does not do.
-      const opaque = expanded === null || usesOpaque || /\$\{[^}]*["'][^}]*\}/.test(property.value);
+      const opaque = expanded === null || usesOpaque || hasQuoteInBraces(property.value);
       declared.set(property.name, opaque ? { value: property.value, opaque: true } : { value: expanded, opaque: false });
     }
   }
@@ -81,4 +81,20 @@ export function expandWithGlobalArgs(text: string, dockerfile: DockerfileNode, d
   if (references.some((reference) => declared.get(reference.name)?.opaque)) return { text: null, unset: [] };
   const unset = references.filter((reference) => reference.operator === null && valueOf(reference.name) === undefined).map((reference) => reference.name);
   return { text: expandVariables(text, valueOf, dockerfile.escapeCharacter), unset };
+}
+
+/**
+ * Whether a `${...}` of the text holds a quote, as `/\$\{[^}]*["'][^}]*\}/` tells, in linear time (the
+ * regular expression rescans to the end from every `${` of a text without `}`).
+ */
+export function hasQuoteInBraces(text: string): boolean {
+  for (let open = text.indexOf('${'); open !== -1; ) {
+    const close = text.indexOf('}', open + 2);
+    if (close === -1) return false;
+    const inside = text.slice(open + 2, close);
+    if (inside.includes('"') || inside.includes("'")) return true;
+    // A `${` between the two reads up to the same `}`: its text is part of this one.
+    open = text.indexOf('${', close + 1);
+  }
+  return false;
 }

@@ -98,10 +98,14 @@ function storedCredential(name: string, args: readonly string[]): CredentialWrit
 
 /** A path with the home folder written one way (`~`), for comparing writes with removals. */
 function homePath(written: string): string {
-  return written
-    .replace(/^(\$\{?HOME\}?|~)(?=\/|$)/, '~')
-    .replace(/^(\.\/)+/, '')
-    .replace(/\/+$/, '');
+  return withoutTrailingSlashes(written.replace(/^(\$\{?HOME\}?|~)(?=\/|$)/, '~').replace(/^(\.\/)+/, ''));
+}
+
+/** `/\/+$/` backtracks on a long run of `/` that does not end the text: a scan from the end instead. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }
 
 function isSameOrInside(target: string, folder: string): boolean {

@@ -51,6 +51,14 @@ new RuleTester().run('no-secrets-in-image', rule, {
       code: 'FROM nginx:1.27\nCOPY *.pem /etc/nginx/certs/\nCOPY $CERT_FILE /etc/nginx/certs/\n',
     },
     {
+      // Corpus: moby/buildkit examples/create-certs/Dockerfile:13-14, jessfraz/dockerfiles osquery/Dockerfile:21.
+      name: 'certificates are public: a CA certificate, a CA bundle, a certificate chain',
+      code:
+        'FROM alpine:edge AS gen\nWORKDIR /certs\nRUN cp -f rootCA.pem daemon/ca.pem\nRUN cp -f rootCA.pem client/ca.pem\n' +
+        'RUN cp ../src/tools/deployment/certs.pem /usr/share/osquery/certs/\n' +
+        'COPY fullchain.pem ca-bundle.pem /etc/nginx/\nCOPY client.cert.pem /etc/ssl/\n',
+    },
+    {
       name: 'ENV inside ONBUILD belongs to the images built from this one',
       code: 'FROM python:3.12-slim\nONBUILD ENV API_TOKEN=example\n',
     },
@@ -330,6 +338,16 @@ new RuleTester().run('no-secrets-in-image', rule, {
       name: 'a removal in a later RUN does not take the file out of the earlier layer',
       code: 'FROM python:3.12-slim\nRUN cp /tmp/netrc ~/.netrc\nRUN pip install -r requirements.txt && rm ~/.netrc\n',
       errors: [{ messageId: 'credentialFileWrite', line: 2, column: 19, endLine: 2, endColumn: 27 }],
+      output: null,
+    },
+    {
+      name: 'a .pem named as a key, or as neither key nor certificate, stays a secret',
+      code: 'FROM alpine:edge\nRUN cp -f rootCA-key.pem daemon/ca-key.pem\nCOPY privkey.pem server.pem /etc/nginx/\n',
+      errors: [
+        { messageId: 'credentialFileWrite', data: { path: 'daemon/ca-key.pem', id: 'ca-key.pem', target: 'daemon/ca-key.pem' }, line: 2, column: 26, endLine: 2, endColumn: 43 },
+        { messageId: 'secretFileCopy', line: 3, column: 6, endLine: 3, endColumn: 17 },
+        { messageId: 'secretFileCopy', line: 3, column: 18, endLine: 3, endColumn: 28 },
+      ],
       output: null,
     },
     {

@@ -17,9 +17,34 @@ const OPERATOR_ARGUMENT_PROGRAMS = new Set(['expr', 'test', '[']);
 const FIND_EXEC_FLAGS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 const SHELL_OPTIONS_WITH_ARGUMENT = new Set(['-o', '+o', '-O', '+O']);
 const SHELL_COMMAND_FLAG = /^(?:-[A-Za-z]*c[A-Za-z]*|-command|\/c)$/i;
-const DOCKERFILE_VARIABLE = /\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/;
-/** In Compose, `$VAR` is interpolated by Compose; `$$VAR` reaches the container as a literal `$VAR`. */
-const COMPOSE_ESCAPED_VARIABLE = /\$\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/;
+const NAME_START = /[A-Za-z_]/;
+const NAME_PART = /[A-Za-z0-9_]/;
+
+/**
+ * The first variable reference of a text, `$NAME` or `${...}` (in Compose, `$$NAME` or `$${...}`:
+ * `$VAR` is interpolated by Compose; `$$VAR` reaches the container as a literal `$VAR`). A scan in
+ * linear time: the regular expression `\$(?:\{[^}]*\}|...)` rescans to the end from every `${` of a
+ * text without `}`.
+ */
+export function firstVariableReference(text: string, escaped: boolean): string | undefined {
+  const marker = escaped ? '$$' : '$';
+  let braceCanClose = true;
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) {
+    const after = at + marker.length;
+    if (text[after] === '{') {
+      if (!braceCanClose) continue;
+      const close = text.indexOf('}', after + 1);
+      if (close !== -1) return text.slice(at, close + 1);
+      // No `}` after this `${`, so none after a later one either.
+      braceCanClose = false;
+    } else if (NAME_START.test(text[after] ?? '')) {
+      let end = after + 1;
+      while (end < text.length && NAME_PART.test(text[end]!)) end++;
+      return text.slice(at, end);
+    }
+  }
+  return undefined;
+}
 
 export interface ExecFormSettings {
   readonly dialect: Dialect;
@@ -95,9 +120,8 @@ export function analyzeExecForm(values: readonly string[], settings: ExecFormSet
     return findings;
   }
   if (settings.checkVariables) {
-    const pattern = settings.dialect === 'compose' ? COMPOSE_ESCAPED_VARIABLE : DOCKERFILE_VARIABLE;
     for (const index of argumentIndexes) {
-      const variable = pattern.exec(effective[index]!)?.[0];
+      const variable = firstVariableReference(effective[index]!, settings.dialect === 'compose');
       if (variable === undefined) continue;
       findings.push({ kind: 'variableInArgument', index: index - offset, variable, rewrite: shellRewrite(values, code, settings.dialect, false) });
     }

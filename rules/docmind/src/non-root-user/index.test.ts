@@ -65,6 +65,46 @@ new RuleTester().run('non-root-user', rule, {
       files: { 'compose.yaml': lines('services:', '  web:', '    build:', '      context: .', '      target: prod') },
     },
     { name: 'Windows images are not checked', code: lines('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["cmd"]') },
+    {
+      // Corpus: docker-library/openjdk 27/windows/nanoserver-ltsc2022/Dockerfile:13,17.
+      name: 'the users every Windows image has: the administrator for a step, then ContainerUser',
+      code: lines(
+        'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022',
+        'SHELL ["cmd", "/s", "/c"]',
+        'ENV JAVA_HOME C:\\openjdk-27',
+        'USER ContainerAdministrator',
+        'RUN setx /M PATH %JAVA_HOME%\\bin;%PATH%',
+        'USER ContainerUser',
+        'CMD ["jshell"]',
+      ),
+    },
+    {
+      name: 'ContainerUser on an image whose name does not say Windows, in any case',
+      code: lines('FROM stefanscherer/chocolatey', 'USER containeruser'),
+    },
+    {
+      // Corpus: jessfraz/dockerfiles privoxy/Dockerfile:28.
+      name: 'a user the installed package of the same name creates (apk)',
+      code: lines('FROM alpine:latest', 'RUN apk --no-cache add \\', '\tprivoxy', 'RUN chown -R privoxy /etc/privoxy', 'USER privoxy', 'ENTRYPOINT [ "privoxy", "--no-daemon" ]'),
+    },
+    {
+      // Corpus: jessfraz/dockerfiles tor-router/Dockerfile:29.
+      name: "a package's system user of another name (Debian's tor runs as debian-tor)",
+      code: lines('FROM debian:sid-slim', 'RUN apt-get update && apt-get install -y \\', '\ttor \\', '\t&& rm -rf /var/lib/apt/lists/*', 'USER debian-tor'),
+    },
+    {
+      // Corpus: Websoft9/docker-library apps/odoo/Dockerfile:95.
+      name: 'a local package file, a pinned version, and a package installed in the stage built from',
+      code: lines(
+        'FROM debian:bookworm-slim AS base',
+        'RUN apt-get -y install --no-install-recommends ./odoo_17.0.deb && dnf install -y mosquitto',
+        'FROM base',
+        'RUN apt-get install -y mpd=0.23.12-1',
+        'USER odoo',
+        'USER mosquitto',
+        'USER mpd',
+      ),
+    },
     { name: 'a Compose service with a non-root user', filename: 'compose.yaml', code: lines('services:', '  app:', '    image: python:3.13-slim', '    user: "1000:1000"') },
     { name: 'a Compose user from the environment, non-root by default', filename: 'compose.yaml', code: lines('services:', '  app:', '    image: python:3.13-slim', '    user: "${APP_UID:-1000}"') },
   ],
@@ -352,6 +392,58 @@ new RuleTester().run('non-root-user', rule, {
         'RUN useradd tester',
         'USER tester',
       ),
+    },
+    {
+      // Corpus: StefanScherer/dockerfiles-windows traefik/Dockerfile.1809:10.
+      name: 'the Windows administrator as the last USER is root-like; switching to ContainerUser is a suggestion',
+      code: lines('FROM mcr.microsoft.com/windows/nanoserver:1809', 'EXPOSE 80', 'USER containeradministrator', 'ENTRYPOINT ["/traefik"]'),
+      errors: [
+        {
+          messageId: 'windowsAdministrator',
+          data: { user: 'containeradministrator' },
+          line: 3,
+          column: 6,
+          endLine: 3,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'switchUser',
+              data: { user: 'ContainerUser' },
+              output: lines('FROM mcr.microsoft.com/windows/nanoserver:1809', 'EXPOSE 80', 'USER ContainerUser', 'ENTRYPOINT ["/traefik"]'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the Windows administrator before a build step: ContainerUser is set after it',
+      code: lines('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'USER ContainerAdministrator', 'RUN setx /M PATH C:\\app;%PATH%'),
+      errors: [
+        {
+          messageId: 'windowsAdministrator',
+          line: 2,
+          column: 6,
+          endLine: 2,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'switchUser',
+              output: lines('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'USER ContainerAdministrator', 'RUN setx /M PATH C:\\app;%PATH%', 'USER ContainerUser'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a user named like a package that is not installed, or only removed',
+      code: lines('FROM alpine:3.20', 'RUN apk add --no-cache curl && apk del tor', 'USER tor', 'FROM debian:12', 'RUN apt-get install -y -t bookworm-backports git', 'USER debian-tor'),
+      errors: [
+        { messageId: 'unknownUser', data: { user: 'tor' }, line: 3, column: 6, endLine: 3, endColumn: 9 },
+        { messageId: 'unknownUser', data: { user: 'debian-tor' }, line: 6, column: 6, endLine: 6, endColumn: 16 },
+      ],
+      output: null,
     },
     {
       name: 'a USER naming a user nothing creates',

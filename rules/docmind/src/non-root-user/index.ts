@@ -17,7 +17,8 @@ import { createRule } from '../utils/create-rule.js';
 import { matchesImagePatterns } from './image-patterns.js';
 import type { TextInsertion } from '../utils/stage-end-insertion.js';
 import { hasBuildStepsAfter, insertAtStageEnd, insertionSetsUser, isPlainUserName, replaceInstruction } from './placement.js';
-import { collectStageFacts, isRootUser, type StageFacts, type UserSetting } from './stage-facts.js';
+import { isPackageUser } from './package-users.js';
+import { collectStageFacts, isRootUser, windowsBuiltinUser, type StageFacts, type UserSetting } from './stage-facts.js';
 import { createUserCommand, isWindowsImage, numericUserFor, toolNames, userToolsOf } from './user-tools.js';
 
 export type Options = [
@@ -35,6 +36,7 @@ export type Options = [
 export type MessageIds =
   | 'missingUser'
   | 'rootUser'
+  | 'windowsAdministrator'
   | 'unknownUser'
   | 'rootComposeUser'
   | 'createUser'
@@ -66,6 +68,8 @@ export default createRule<MessageIds, Options>({
     messages: {
       missingUser: 'The stage that gets built ({{stage}}) sets no USER, so the container runs as root.',
       rootUser: 'USER {{user}} is root, and it is the user the container runs as.',
+      windowsAdministrator:
+        'USER {{user}} is the Windows administrator, and it is the user the container runs as; ContainerUser is the unprivileged user of Windows images.',
       unknownUser: "USER {{user}}: no useradd or adduser in this stage (or the stages it is built from) creates '{{user}}', and it is not a user the base image is known to have.",
       rootComposeUser: "Service '{{service}}' runs its container as root (user: {{user}}).",
       createUser: "Create the system user '{{user}}' with {{tools}}, hand it the WORKDIR, and switch to it.",
@@ -187,9 +191,26 @@ export default createRule<MessageIds, Options>({
       report({ range: setting.userRange, messageId: 'rootUser', data: { user }, suggest: safe ? [safe] : choices });
     };
 
+    const checkWindowsAdministrator = (facts: StageFacts, setting: UserSetting): void => {
+      const user = 'ContainerUser';
+      const replaceable = setting.instruction.stage === facts.stage && !hasBuildStepsAfter(facts.stage, setting.instruction);
+      const insertion = replaceable ? { range: setting.range, text: user } : insertAtStageEnd(facts.stage, file, [`USER ${user}`]);
+      const fix = userFix(facts.stage, insertion, user);
+      report({
+        range: setting.userRange,
+        messageId: 'windowsAdministrator',
+        data: { user: setting.raw },
+        suggest: fix ? [{ messageId: 'switchUser', data: { user }, fix }] : [],
+      });
+    };
+
     const checkBuiltStage = (facts: StageFacts): void => {
-      if (facts.baseImage && isWindowsImage(facts.baseImage)) return;
       const last = facts.users.at(-1);
+      if (last?.user && windowsBuiltinUser(last.user) === 'administrator') {
+        checkWindowsAdministrator(facts, last);
+        return;
+      }
+      if (facts.baseImage && isWindowsImage(facts.baseImage)) return;
       if (!last) checkMissingUser(facts);
       else if (last.value !== null && isRootUser(last.value)) checkRootUser(facts, last);
     };
@@ -200,6 +221,8 @@ export default createRule<MessageIds, Options>({
         const { user } = setting;
         if (setting.instruction.stage !== facts.stage || user === null || isRootUser(user) || /^\d+$/.test(user)) continue;
         if (facts.createdUsers.includes(user) || options.knownUsers.includes(user)) continue;
+        // Windows images have both; a package installs the daemon user it runs as.
+        if (windowsBuiltinUser(user) !== null || isPackageUser(user, facts.installedPackages)) continue;
         report({ range: setting.userRange, messageId: 'unknownUser', data: { user } });
       }
     };

@@ -4,6 +4,7 @@ import { stageChain, visitStageChain, type ExpandVariables } from '../utils/stag
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import { unquote } from '../utils/unquote.js';
 import { createdUserName } from './created-user-name.js';
+import { installedPackages } from './package-users.js';
 
 /** A USER instruction and what it resolves to at its place in the stage. */
 export interface UserSetting {
@@ -35,6 +36,8 @@ export interface StageFacts {
   readonly copiesPasswd: boolean;
   /** Package managers the chain's RUN instructions call (`apk`, `apt-get`, `dnf`, ...). */
   readonly packageManagers: ReadonlySet<string>;
+  /** Packages the chain's RUN instructions install with apt-get, apt, apk, dnf, yum or microdnf. */
+  readonly installedPackages: ReadonlySet<string>;
   /** The WORKDIR at the end of the stage; `null` when none is set or it cannot be resolved. */
   readonly workdir: string | null;
 }
@@ -51,6 +54,7 @@ export function collectStageFacts(stage: StageNode, buildArgs: Readonly<Record<s
   const users: UserSetting[] = [];
   const createdUsers: string[] = [];
   const packageManagers = new Set<string>();
+  const packages = new Set<string>();
   let copiesPasswd = false;
   visitStageChain(stage, buildArgs, (instruction, expand) => {
     switch (instruction.keyword) {
@@ -63,6 +67,7 @@ export function collectStageFacts(stage: StageNode, buildArgs: Readonly<Record<s
         for (const { words } of runCommandWords(instruction)) {
           const program = basename(words[0]?.value ?? '');
           if (PACKAGE_MANAGERS.has(program)) packageManagers.add(program);
+          for (const name of installedPackages(program, words.slice(1).map((word) => word.value))) packages.add(name);
           const created = USER_CREATORS.has(program) ? createdUserName(program, words.slice(1).map((word) => word.value)) : null;
           const name = created === null ? null : expand(created);
           if (name) createdUsers.push(name);
@@ -75,13 +80,22 @@ export function collectStageFacts(stage: StageNode, buildArgs: Readonly<Record<s
     }
   });
   const workdir = stageWorkdir(stage, undefined, buildArgs);
-  return { stage, chain, baseImage: chain[0]!.image, users, createdUsers, copiesPasswd, packageManagers, workdir };
+  return { stage, chain, baseImage: chain[0]!.image, users, createdUsers, copiesPasswd, packageManagers, installedPackages: packages, workdir };
 }
 
 /** The user part of a `user[:group]` value. */
 export function userPart(value: string): string {
   const colon = value.indexOf(':');
   return colon === -1 ? value : value.slice(0, colon);
+}
+
+/**
+ * The users every Windows image has (Windows user names ignore case): `ContainerUser`, the
+ * unprivileged one, and `ContainerAdministrator`, the administrator.
+ */
+export function windowsBuiltinUser(user: string): 'user' | 'administrator' | null {
+  const name = user.toLowerCase();
+  return name === 'containeruser' ? 'user' : name === 'containeradministrator' ? 'administrator' : null;
 }
 
 /** `root` or uid 0, with or without a group. */
