@@ -3,7 +3,7 @@
 //   lazy `import()`s (formatters, the engine from the CLI) split into chunks beside them, the
 //   package's dependencies (our other packages too) left as imports, so every package is still loaded
 //   once. Loading a few files instead of one per source file takes a third off a one-file lint
-//   (bench/startup);
+//   (bench/startup); the imports of LAZY_IMPORTS (`yaml`...) are bound lazily (scripts/lazy-imports.mjs);
 // - declarations: one `tsc -p tsconfig.build.json` (declarations only, no type check: `pnpm typecheck`
 //   does that), run beside esbuild, its `<package>/src/**/*.d.ts` output moved into `<package>/dist/`;
 // and marks the bins as executable.
@@ -18,15 +18,18 @@
 // `--bundle=none|own|all`, for bench/startup: `none` transpiles each source file to its own output
 // file; `own` is the default above; `all` also inlines the third-party dependencies (except the
 // tree-sitter wasm packages and vscode-languageserver) — not published: it would duplicate them.
+// `--no-lazy-imports` binds LAZY_IMPORTS as plain imports (to compare a build without them: same results).
 import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { lazyImports } from './lazy-imports.mjs';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const withTypes = !process.argv.includes('--no-types');
 const bundleMode = process.argv.find((arg) => arg.startsWith('--bundle='))?.slice('--bundle='.length) ?? 'own';
+const lazy = !process.argv.includes('--no-lazy-imports');
 const declarationsDir = path.join(root, 'node_modules/.cache/docmind-declarations');
 
 /** Files of a devDependency a package ships in its dist: `[module path, file name in dist]`. */
@@ -42,6 +45,14 @@ const SHIPPED_FILES = {
 };
 /** Type-only modules of bundled packages that published declarations import: copied to `dist/vendor/<module>.d.ts`. */
 const VENDORED_TYPES = ['@typescript-eslint/utils/json-schema'];
+/**
+ * Dependencies and Node modules whose named imports are bound lazily in the bundles (`own` layout; see
+ * scripts/lazy-imports.mjs): most runs never call them, and loading them cost start-up time
+ * (bench/startup): `yaml` (Compose files and YAML configs; ~50 ms of CPU, more than a third of a
+ * Dockerfile lint's module loading), `smol-toml` (pyproject.toml), and the Node modules of --fix, --cache,
+ * the `shellcheck` rule and worker threads.
+ */
+const LAZY_IMPORTS = ['yaml', 'smol-toml', 'node:child_process', 'node:crypto', 'node:os', 'node:fs/promises'];
 /** Packages that must never be bundled: the published CLI must not need them. */
 const NEVER_BUNDLED = ['eslint', 'typescript', '@typescript-eslint/typescript-estree'];
 
@@ -86,6 +97,7 @@ function bundleOptions(dir) {
     splitting: true,
     metafile: true,
     external: [...external, ...external.map((name) => `${name}/*`)],
+    plugins: bundleMode === 'own' && lazy ? [lazyImports({ modules: LAZY_IMPORTS, packageDir: dir })] : [],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   };
 }

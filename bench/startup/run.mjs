@@ -1,9 +1,9 @@
 // CLI start-up against Node's own: `node -e ''`, `docmind-docker-lint --version`, and a lint of one small
-// Dockerfile (built-in rules, recommended preset), for the per-file build (`dist/bin.js`) and, when
-// built (`node scripts/build.mjs --bundle`), the bundle. Commands run in turn (alternating, so a busy
+// Dockerfile (built-in rules, recommended preset), for the workspace's build (`packages/cli/dist/bin.js`)
+// and any others named in STARTUP_BUILDS. Commands run in turn (alternating, so a busy
 // machine slows them alike), many times; medians of wall time and of CPU time (user + sys, read with
 // the shell's `times`, which a loaded machine disturbs less), and ratios to `node -e ''`.
-// Usage: node bench/startup/run.mjs [repetitions=30]
+// Usage: [STARTUP_BUILDS=name=bin.js,...] node bench/startup/run.mjs [repetitions=30]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,12 @@ writeFileSync(
   'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl\nUSER app\nCMD ["python", "app.py"]\n',
 );
 
-const builds = { dist: path.join(root, 'packages/cli/dist/bin.js'), bundle: path.join(root, 'packages/cli/bundle/bin.js') };
+// Other builds to compare in the same run: `STARTUP_BUILDS=name=path/to/bin.js,...` (for instance a copy of
+// packages/ and rules/ built another way, with node_modules linked to the workspace's).
+const builds = {
+  dist: path.join(root, 'packages/cli/dist/bin.js'),
+  ...Object.fromEntries((process.env.STARTUP_BUILDS ?? '').split(',').filter(Boolean).map((entry) => entry.split('='))),
+};
 const commands = [{ name: "node -e ''", args: ['-e', ''] }];
 for (const [build, bin] of Object.entries(builds)) {
   if (!existsSync(bin)) continue;

@@ -69,3 +69,4 @@ export {
   type SecretNameOptions,
 } from './utils/secret-names.js';
 export { hadolintPreset, hadolintDefaultLevel, buildkitPreset } from './peers/peer-presets.js';
+export { withoutTrailingSlashes } from './utils/trailing-slashes.js';

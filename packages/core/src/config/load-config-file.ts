@@ -1,16 +1,15 @@
 import path from 'node:path';
-import type { ValidateFunction } from 'ajv';
 import { isMap, isNode, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { decodeBytes } from '../project/decode-text.js';
 import { SourceFile } from '../source/source-file.js';
 import type { ConfigObject } from '../types/config.js';
 import type { ProjectHost } from '../types/project.js';
 import { ConfigError } from './config-error.js';
-import { configSchema, schemaPhrases } from './config-schema.js';
+import { schemaPhrases } from './config-schema.js';
+import { validateConfigSchema } from './config-validator.js';
 import { describeSchemaErrors } from './describe-schema-errors.js';
 import { jsonErrorOffset, jsonErrorReason } from './json-error-offset.js';
 import { fromPointer, toPointer } from './json-pointer.js';
-import { sharedAjv } from './shared-ajv.js';
 
 /** The key of `package.json` that holds a configuration. */
 export const PACKAGE_JSON_KEY = 'docmind-docker-lint';
@@ -52,8 +51,6 @@ export function parseConfigText(text: string, filePath: string): LoadedConfig | 
   return { filePath, config: validateConfigObject(value, filePath, { text }), pointerBase: '' };
 }
 
-let validateConfig: ValidateFunction | undefined;
-
 /**
  * Checks a value against the config schema and returns it as a ConfigObject, or throws a ConfigError
  * for the most relevant problem. `pointerBase` is where the value sits in its file; `text` lets the
@@ -64,9 +61,8 @@ export function validateConfigObject(
   filePath: string,
   options: { readonly pointerBase?: string; readonly text?: string } = {},
 ): ConfigObject {
-  validateConfig ??= sharedAjv().compile(configSchema);
-  if (validateConfig(value)) return value as ConfigObject;
-  const problem = describeSchemaErrors(validateConfig.errors ?? [], schemaPhrases);
+  if (validateConfigSchema(value)) return value as ConfigObject;
+  const problem = describeSchemaErrors(validateConfigSchema.errors ?? [], schemaPhrases);
   const segments = [...fromPointer(options.pointerBase ?? ''), ...problem.path];
   const position = options.text === undefined ? undefined : locate(options.text, segments, problem.atKey === true, filePath);
   throw new ConfigError({

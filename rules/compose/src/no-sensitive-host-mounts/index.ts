@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { pointerSegment } from '@docmind-docker-lint/core';
+import { withoutTrailingSlashes, pointerSegment } from '@docmind-docker-lint/core';
 import { createRule } from '../utils/create-rule.js';
 import { composeData, isData, scalarText } from '../utils/compose-data.js';
 import { isEngineSocket } from '../utils/engine-socket.js';
@@ -54,7 +54,7 @@ const USER_SESSION: SensitivePath = { path: '/run/user', subtree: true, what: 'a
 export function sensitiveHostPath(source: string): SensitivePath | null {
   if (!source.startsWith('/') || isEngineSocket(source)) return null;
   // `/var/run` is a link to `/run` on current systems; judge both spellings the same way.
-  let normalised = path.posix.normalize(source).replace(/(?<=.)\/+$/, '');
+  let normalised = withoutTrailingSlashes(path.posix.normalize(source), true);
   if (normalised === '/var/run' || normalised.startsWith('/var/run/')) normalised = normalised.slice('/var'.length);
   // A user's whole runtime folder, or its session bus, is the user's session; one application's socket in it is not.
   if (/^\/run\/user\/[^/]+(?:\/bus)?$/.test(normalised)) return USER_SESSION;

@@ -1,3 +1,4 @@
+import { withoutTrailingSlashes } from '@docmind-docker-lint/core';
 import path from 'node:path';
 import type { DockerfileNode, InstructionNode, StageNode } from '@docmind-docker-lint/core';
 import { basename, runCommandWords } from '../utils/run-command-words.js';
@@ -294,7 +295,7 @@ export function isUnder(target: string, folder: string): boolean {
 /** A context source as a relative path: `./src/` -> `src`, `.` -> `''`. */
 function cleanSource(source: string): string {
   const normalized = path.posix.normalize(`/${source}`).slice(1);
-  return normalized.replace(/\/+$/, '');
+  return withoutTrailingSlashes(normalized);
 }
 
 function literalSources(copy: CopySpec): readonly string[] {

@@ -1,4 +1,4 @@
-import type { InstructionNode } from '@docmind-docker-lint/core';
+import { withoutTrailingSlashes, type InstructionNode } from '@docmind-docker-lint/core';
 import { basename, runCommandWords, type RunCommand } from '../utils/run-command-words.js';
 import type { SecretPaths } from './secret-paths.js';
 import { hasCredentialUrl, hasPasswordInUrl, withoutPlaceholderAssignments } from './credential-urls.js';
@@ -101,12 +101,6 @@ function homePath(written: string): string {
   return withoutTrailingSlashes(written.replace(/^(\$\{?HOME\}?|~)(?=\/|$)/, '~').replace(/^(\.\/)+/, ''));
 }
 
-/** `/\/+$/` backtracks on a long run of `/` that does not end the text: a scan from the end instead. */
-function withoutTrailingSlashes(path: string): string {
-  let end = path.length;
-  while (end > 0 && path[end - 1] === '/') end--;
-  return path.slice(0, end);
-}
 
 function isSameOrInside(target: string, folder: string): boolean {
   return target === folder || target.startsWith(`${folder}/`);

@@ -1,3 +1,4 @@
+import { withoutTrailingSlashes } from '@docmind-docker-lint/core';
 import type { InstructionNode, StageNode } from '@docmind-docker-lint/core';
 import { instructionProperties } from '../utils/instruction-properties.js';
 
@@ -22,7 +23,7 @@ export function isOnPath(stage: StageNode, folder: string, at?: InstructionNode)
   for (const instruction of applying(stage, at)) {
     if (instruction.keyword !== 'ENV') continue;
     for (const { name, value } of instructionProperties(instruction)) {
-      if (name === 'PATH' && value !== null && value.split(':').some((entry) => entry.replace(/\/+$/, '') === folder)) {
+      if (name === 'PATH' && value !== null && value.split(':').some((entry) => withoutTrailingSlashes(entry) === folder)) {
         return true;
       }
     }

@@ -1,3 +1,4 @@
+import { withoutTrailingSlashes } from '@docmind-docker-lint/core';
 import path from 'node:path';
 import type { BuildContext, InstructionNode, ProjectFacts, StageNode } from '@docmind-docker-lint/core';
 import { copyArguments } from '../utils/copy-arguments.js';
@@ -117,7 +118,7 @@ export class LockDelivery {
 
   /** Whether a context source (a folder, or a glob) brings the context's uv.lock. */
   private holdsLock(source: string): boolean {
-    const relative = path.posix.normalize(source.replace(/^\/+/, '')).replace(/\/+$/, '');
+    const relative = withoutTrailingSlashes(path.posix.normalize(source.replace(/^\/+/, '')));
     if (/[*?[]/.test(relative)) return this.lockInContext && !this.context.isExcluded(LOCK_FILE) && globMatches(relative, LOCK_FILE);
     const lock = relative === '.' ? LOCK_FILE : `${relative}/${LOCK_FILE}`;
     return this.project.exists(path.join(this.context.dir, lock)) && !this.context.isExcluded(lock);
