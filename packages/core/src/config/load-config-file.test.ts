@@ -82,6 +82,11 @@ describe('parseConfigText: syntax errors', () => {
     const error = configErrorOf(() => parseConfigText(`settings:\n  ${lines.join('\n  ')}\n`, '/p/c.yaml'));
     expect(error.message).toBe('/p/c.yaml: invalid YAML: Excessive alias count indicates a resource exhaustion attack');
   });
+
+  it('refuses YAML nested deeper than the parser composes, at the first too-deep collection', () => {
+    const error = configErrorOf(() => parseConfigText(`settings:\n  deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, '/p/c.yaml'));
+    expect(error.message).toMatch(/^\/p\/c\.yaml:2:\d+: invalid YAML: YAML collections nest more than \d+ levels deep/);
+  });
 });
 
 describe('parseConfigText: schema errors', () => {

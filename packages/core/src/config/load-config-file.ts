@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isMap, isNode, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { parseYamlDocument } from '../parse/parse-yaml.js';
 import { decodeBytes } from '../project/decode-text.js';
 import { SourceFile } from '../source/source-file.js';
 import type { ConfigObject } from '../types/config.js';
@@ -93,7 +94,18 @@ function parseJson(text: string, filePath: string): unknown {
 }
 
 function parseYaml(text: string, filePath: string): unknown {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // A config may come from the linted repository: composed only to a bounded depth (see parseYamlDocument).
+  const { document, tooDeep } = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (!document || tooDeep) {
+    if (!tooDeep) return {};
+    throw new ConfigError({
+      filePath,
+      pointer: '',
+      expected: 'valid YAML',
+      problem: `invalid YAML: ${tooDeep.message}`,
+      ...positionOf(text, tooDeep.range[0], filePath),
+    });
+  }
   const [error] = document.errors;
   if (error) {
     throw new ConfigError({
