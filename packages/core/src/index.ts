@@ -1,5 +1,5 @@
 // The public API of @docmind-docker-lint/core. See docs/api.md.
-export { lintProject, type LintProjectOptions } from './api/lint-project.js';
+export { lintProject, lintProjectResults, type LintProjectOptions } from './api/lint-project.js';
 export type { CacheOptions } from './cache/lint-cache.js';
 export type { Concurrency } from './workers/lint-pool.js';
 export { lintText, type LintTextOptions } from './api/lint-text.js';

@@ -6,7 +6,7 @@ import { ConfigError } from '../config/index.js';
 import { makeCreateRule } from '../rules/create-rule.js';
 import type { Plugin } from '../types/rule.js';
 import { applyFixes } from './apply-fixes.js';
-import { lintProject } from './lint-project.js';
+import { lintProject, lintProjectResults } from './lint-project.js';
 import { lintText } from './lint-text.js';
 
 const createRule = makeCreateRule((name) => `https://example.test/rules/${name}`);
@@ -246,6 +246,46 @@ describe('project facts', () => {
     });
     await lintProject({ cwd: dir, plugins: [{ meta: { name: 'l' }, rules: { lister } }], useConfigFiles: false, rules: { lister: 'error' } });
     expect(seen).toEqual([['.env', 'Dockerfile', 'src/app.py']]);
+  });
+});
+
+describe('folder by folder', () => {
+  it('links services to Dockerfiles in other folders after moving on, and streams the same results', async () => {
+    // The run moves through a/, b/, c/ (and forgets what it read outside the folder it is in); the
+    // Compose file in c/ builds Dockerfiles in a/ and b/, both linted before it.
+    write('a/Dockerfile', 'FROM alpine:3\n');
+    write('a/.dockerignore', '.env\n');
+    write('b/Dockerfile', 'FROM alpine:3\n');
+    write('c/compose.yaml', 'services:\n  one:\n    build: ../a\n  two:\n    build:\n      context: ../b\n');
+    const seen: string[] = [];
+    const contexts = createRule({
+      name: 'contexts',
+      meta: { type: 'problem', docs: { description: 'Describes build contexts.' }, messages: { m: '{{what}}' }, schema: [], defaultOptions: [] },
+      create(context) {
+        return {
+          Dockerfile(node) {
+            for (const buildContext of context.project.buildContextsOf(context.filename)) {
+              const what = `${path.relative(dir, context.filename)}: ${buildContext.services.map((service) => service.name).join(',')} ignore=${buildContext.dockerignore ? 'yes' : 'no'}`;
+              seen.push(what);
+              context.report({ node, messageId: 'm', data: { what } });
+            }
+          },
+          Service(service) {
+            const dockerfile = context.project.dockerfileOf(service);
+            const what = `${service.name} -> ${dockerfile ? path.relative(dir, dockerfile.file.path) : 'none'}`;
+            seen.push(what);
+            context.report({ node: service, messageId: 'm', data: { what } });
+          },
+        };
+      },
+    });
+    const options = { cwd: dir, plugins: [{ meta: { name: 'c' }, rules: { contexts } }], useConfigFiles: false, rules: { contexts: 'error' as const } };
+    const results = await lintProject(options);
+    expect(seen).toEqual(['a/Dockerfile: one ignore=yes', 'b/Dockerfile: two ignore=no', 'one -> a/Dockerfile', 'two -> b/Dockerfile']);
+    const streamed = [];
+    for await (const result of lintProjectResults(options)) streamed.push(result);
+    expect(streamed).toEqual(results);
+    await expect(lintProjectResults({ ...options, fix: true }).next()).rejects.toThrow(/does not fix/);
   });
 });
 

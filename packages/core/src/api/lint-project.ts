@@ -50,16 +50,7 @@ export interface LintProjectOptions extends LintOptions {
  * Files created or changed by cross-file fixes get results of their own, with `output`.
  */
 export async function lintProject(options: LintProjectOptions = {}): Promise<LintResult[]> {
-  const session = await LintSession.create(options);
-  const host = new RunHost(session.host);
-  // The files of `composeFiles` are linted too, whatever their names.
-  const patterns = [...(options.patterns ?? ['.']), ...(options.composeFiles ?? [])];
-  const discovery = discoverFiles(host, session.root, patterns, (file) => session.isIgnored(file));
-  const missing = discovery.missing.map((given) =>
-    notLinted(path.resolve(session.root, given), 2, `No such file or folder inside the project root: ${given}`),
-  );
-  const enabledRuleIds = enabledRulesOf(session, discovery.files);
-  await session.prepare(enabledRuleIds);
+  const { session, host, discovery, missing, enabledRuleIds } = await startRun(options);
   if (options.fix) {
     const lintAll = (runHost: ProjectHost): LintResult[] => {
       const project = session.createProject(discovery.files, runHost);
@@ -70,6 +61,55 @@ export async function lintProject(options: LintProjectOptions = {}): Promise<Lin
   const run: Run = { session, host, files: discovery.files, enabledRuleIds, options };
   const results = options.cache ? await lintWithCache(run, options.cache === true ? {} : options.cache) : await lintFiles(run, false);
   return [...results.map((item) => item.result), ...missing];
+}
+
+/**
+ * `lintProject` one result at a time, in the same order, each handed over as soon as its file is
+ * linted: a caller that formats or counts as it goes keeps no more than one result, so memory does
+ * not grow with the number of files. Not with `fix` (a fix pass needs every file's problems); with
+ * `cache` or worker threads the results come once all are linted.
+ */
+export async function* lintProjectResults(options: LintProjectOptions = {}): AsyncGenerator<LintResult, void, undefined> {
+  if (options.fix) throw new TypeError('lintProjectResults does not fix: use lintProject with `fix`.');
+  const { session, host, discovery, missing, enabledRuleIds } = await startRun(options);
+  const run: Run = { session, host, files: discovery.files, enabledRuleIds, options };
+  if (options.cache || canUseWorkers(run)) {
+    const linted = options.cache ? await lintWithCache(run, options.cache === true ? {} : options.cache) : await lintFiles(run, false);
+    for (const item of linted) yield item.result;
+  } else {
+    const project = session.createProject(run.files, host);
+    for (const [index, file] of run.files.entries()) {
+      const result = session.lintFile(project, file);
+      moveOn(project, file, run.files[index + 1]);
+      yield result;
+    }
+  }
+  yield* missing;
+}
+
+/** A run's session, files and enabled rules, with what the rules need loaded. */
+async function startRun(options: LintProjectOptions) {
+  const session = await LintSession.create(options);
+  const host = new RunHost(session.host);
+  // The files of `composeFiles` are linted too, whatever their names.
+  const patterns = [...(options.patterns ?? ['.']), ...(options.composeFiles ?? [])];
+  const discovery = discoverFiles(host, session.root, patterns, (file) => session.isIgnored(file));
+  const missing = discovery.missing.map((given) =>
+    notLinted(path.resolve(session.root, given), 2, `No such file or folder inside the project root: ${given}`),
+  );
+  const enabledRuleIds = enabledRulesOf(session, discovery.files);
+  await session.prepare(enabledRuleIds);
+  return { session, host, discovery, missing, enabledRuleIds };
+}
+
+/**
+ * After a file is linted: forgets its parse when no later file can ask for it, and, when the next file
+ * is in another folder, what the project model holds outside the folders the run is now in (files are
+ * discovered folder by folder, so a folder's files and the build contexts they share come together).
+ */
+function moveOn(project: Project, file: DiscoveredFile, next: DiscoveredFile | undefined): void {
+  project.release(file.path);
+  if (next && path.dirname(next.path) !== path.dirname(file.path)) project.forgetOutside(path.dirname(next.path));
 }
 
 interface Run {
@@ -87,14 +127,18 @@ interface Run {
 /** Rule ids enabled on any of the files (config errors surface later, when linting). */
 function enabledRulesOf(session: LintSession, files: readonly DiscoveredFile[]): string[] {
   const enabled = new Set<string>();
+  // Files share config objects: each is read once.
+  const seen = new Set<ReturnType<LintSession['config']['forFile']>>();
   for (const file of files) {
-    let rules: ReturnType<LintSession['config']['forFile']>['rules'];
+    let config: ReturnType<LintSession['config']['forFile']>;
     try {
-      rules = session.config.forFile(file.path).rules;
+      config = session.config.forFile(file.path);
     } catch {
       continue;
     }
-    for (const [id, entry] of Object.entries(rules)) if (entry.severity > 0) enabled.add(id);
+    if (seen.has(config)) continue;
+    seen.add(config);
+    for (const [id, entry] of Object.entries(config.rules)) if (entry.severity > 0) enabled.add(id);
   }
   return [...enabled];
 }
@@ -119,16 +163,17 @@ async function lintFiles(run: Run, record: boolean): Promise<LintedFile[]> {
   }
   const project = run.project ?? session.createProject(files, run.host);
   const fingerprints = record ? new ProjectFingerprints(project) : undefined;
-  return toLint.map((index): LintedFile => {
+  return toLint.map((index, at): LintedFile => {
     const file = files[index]!;
+    const next = at + 1 < toLint.length ? files[toLint[at + 1]!] : undefined;
     if (!fingerprints) {
       const result = session.lintFile(project, file);
-      project.release(file.path);
+      moveOn(project, file, next);
       return { index, result };
     }
     const facts = new RecordingFacts(fingerprints);
     const result = session.lintFile(project, file, facts);
-    project.release(file.path);
+    moveOn(project, file, next);
     return { index, result, facts: [...facts.dependencies.facts], touched: [...facts.dependencies.touched] };
   });
 }

@@ -10,7 +10,7 @@ import { isInside } from '../project/is-inside.js';
 import { parseSource, Project } from '../project/project.js';
 import { loadShellParser } from '../shell/shell-parser.js';
 import { SourceFile, type FileKind } from '../source/source-file.js';
-import type { ConfigObject, RuleEntry } from '../types/config.js';
+import type { ConfigObject, ResolvedConfig, RuleEntry } from '../types/config.js';
 import type { ProjectFacts, ProjectHost } from '../types/project.js';
 import type { LintResult, Severity } from '../types/results.js';
 import type { AnyRule, Plugin } from '../types/rule.js';
@@ -76,6 +76,7 @@ export class LintSession {
   private readonly onFileLinted: ((filePath: string) => void) | undefined;
   /** `composeFiles`, absolute. */
   private readonly composeOrder: readonly string[];
+  private readonly effectiveConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
 
   private constructor(
     options: LintOptions,
@@ -180,9 +181,16 @@ export class LintSession {
     const parsed = project.parsedFrom(source) ?? parseSource(source);
     if (!parsed) return summarize(source.path, [], []);
     project.setFile(parsed);
-    const config = this.config.forFile(source.path);
-    const effective = this.reportUnused === undefined ? config : { ...config, reportUnusedDisableDirectives: this.reportUnused };
-    return lintParsedFile(parsed, effective, this.rules, facts, this.ruleTimeBudgetMs);
+    return lintParsedFile(parsed, this.effectiveConfig(this.config.forFile(source.path)), this.rules, facts, this.ruleTimeBudgetMs);
+  }
+
+  /** A file's config with `reportUnusedDisableDirectives` applied, one object per config (files share them). */
+  private effectiveConfig(config: ResolvedConfig): ResolvedConfig {
+    const reportUnused = this.reportUnused;
+    if (reportUnused === undefined) return config;
+    let effective = this.effectiveConfigs.get(config);
+    if (!effective) this.effectiveConfigs.set(config, (effective = { ...config, reportUnusedDisableDirectives: reportUnused }));
+    return effective;
   }
 
   /** Whether a path is ignored by config `ignores` or `--ignore-pattern`. */

@@ -101,6 +101,13 @@ export class ConfigResolver {
   private readonly fileLayers = new Map<string, readonly Layer[]>();
   private readonly presetLayers = new Map<string, readonly Layer[]>();
   private readonly resolved = new Map<string, ResolvedConfig>();
+  /** The layers of each folder (they depend only on the config files found from it upwards). */
+  private readonly folderLayers = new Map<string, readonly Layer[]>();
+  /** Layer numbers, so that files to which the same layers apply share one merged config. */
+  private readonly layerIds = new WeakMap<Layer, number>();
+  private layerCount = 0;
+  /** Merged configs by the numbers of the layers that applied: most files of a run share a handful. */
+  private readonly merged = new Map<string, ResolvedConfig>();
   private readonly loadedPluginNames: ReadonlySet<string>;
 
   constructor(options: ConfigResolverOptions) {
@@ -131,12 +138,25 @@ export class ConfigResolver {
   /** The configuration that applies to a file (absolute path). */
   forFile(absPath: string): ResolvedConfig {
     const filePath = path.resolve(absPath);
-    let config = this.resolved.get(filePath);
+    const folderLayers = this.layersFor(filePath);
+    // Without `overrides` (layers with `files`), every file of a folder has the folder's config.
+    const perFile = folderLayers.some((layer) => layer.files);
+    const cacheKey = perFile ? filePath : `${path.dirname(filePath)}${path.sep}`;
+    let config = this.resolved.get(cacheKey);
     if (!config) {
-      config = merge(this.layersFor(filePath).filter((layer) => appliesTo(layer, filePath)));
-      this.resolved.set(filePath, config);
+      const layers = perFile ? folderLayers.filter((layer) => appliesTo(layer, filePath)) : folderLayers;
+      const key = layers.map((layer) => this.layerId(layer)).join(',');
+      config = this.merged.get(key);
+      if (!config) this.merged.set(key, (config = merge(layers)));
+      this.resolved.set(cacheKey, config);
     }
     return config;
+  }
+
+  private layerId(layer: Layer): number {
+    let id = this.layerIds.get(layer);
+    if (id === undefined) this.layerIds.set(layer, (id = this.layerCount++));
+    return id;
   }
 
   /** Whether the `ignores` of the configs that apply to a file exclude it (or one of its folders). */
@@ -172,15 +192,21 @@ export class ConfigResolver {
   }
 
   private layersFor(filePath: string): readonly Layer[] {
-    const found = this.finder?.configsFor(path.dirname(filePath)) ?? [];
-    return [
-      ...this.baseLayers,
-      ...found.flatMap((loaded) => this.expandFile(loaded, path.dirname(loaded.filePath))),
-      // Over the config files, so a preset they extend does not bring back what hadolint was told to ignore.
-      ...this.hadolintLayers,
-      ...this.configFileLayers,
-      ...this.cliLayers,
-    ];
+    const folder = path.dirname(filePath);
+    let layers = this.folderLayers.get(folder);
+    if (!layers) {
+      const found = this.finder?.configsFor(folder) ?? [];
+      layers = [
+        ...this.baseLayers,
+        ...found.flatMap((loaded) => this.expandFile(loaded, path.dirname(loaded.filePath))),
+        // Over the config files, so a preset they extend does not bring back what hadolint was told to ignore.
+        ...this.hadolintLayers,
+        ...this.configFileLayers,
+        ...this.cliLayers,
+      ];
+      this.folderLayers.set(folder, layers);
+    }
+    return layers;
   }
 
   private loadExplicit(filePath: string): LoadedConfig {
@@ -332,13 +358,15 @@ function appliesTo(layer: Layer, filePath: string): boolean {
   );
 }
 
+const NO_OPTIONS: readonly unknown[] = Object.freeze([]);
+
 function merge(layers: readonly Layer[]): ResolvedConfig {
   const rules = new Map<string, { severity: Severity; options: readonly unknown[] }>();
   let settings: Record<string, unknown> = {};
   let reportUnused: Severity = 0;
   for (const layer of layers) {
     for (const [id, setting] of layer.rules) {
-      rules.set(id, { severity: setting.severity, options: setting.options ?? rules.get(id)?.options ?? [] });
+      rules.set(id, { severity: setting.severity, options: setting.options ?? rules.get(id)?.options ?? NO_OPTIONS });
     }
     if (layer.settings) settings = mergeSettings(settings, layer.settings);
     if (layer.reportUnused !== undefined) reportUnused = layer.reportUnused;

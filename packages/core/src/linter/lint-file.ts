@@ -36,22 +36,19 @@ export function lintParsedFile(
       range,
     };
   });
-  const enabled: EnabledRule[] = [];
-  for (const [id, entry] of Object.entries(config.rules)) {
-    const rule = rules.get(id);
-    if (rule && entry.severity > 0) enabled.push({ id, rule, severity: entry.severity as 1 | 2, options: entry.options });
-  }
-  const ruleMessages = runRules(parsed, enabled, project, config.settings, ruleTimeBudgetMs);
+  const ruleMessages = runRules(parsed, enabledRules(config, rules), project, config.settings, ruleTimeBudgetMs);
 
-  const comments =
-    parsed.type === 'Dockerfile' ? parsed.comments : parsed.type === 'ComposeFile' ? yamlComments(file.text) : [];
-  const directives = parseDirectives(
-    file.text,
-    comments,
-    (offset) => file.positionAt(offset).line,
-    lineSpanOf(parsed),
-    stageSpanOf(parsed),
-  );
+  // Every directive names a marker in its comment; a text holding none has no directive, and a Compose
+  // file's comments (a second pass of the YAML lexer) need not be read.
+  const directives = mayHoldDirective(file.text)
+    ? parseDirectives(
+        file.text,
+        parsed.type === 'Dockerfile' ? parsed.comments : parsed.type === 'ComposeFile' ? yamlComments(file.text) : [],
+        (offset) => file.positionAt(offset).line,
+        lineSpanOf(parsed),
+        stageSpanOf(parsed),
+      )
+    : [];
   const filtered = applyDirectives(
     ruleMessages,
     directives,
@@ -62,6 +59,35 @@ export function lintParsedFile(
   const messages = [...parseMessages, ...filtered.messages, ...filtered.unused].sort(byPosition);
   return summarize(file.path, messages, filtered.suppressed, file.text, file.bom);
 }
+
+/**
+ * Whether a text may hold an inline directive: ours (`docmind-docker-lint-disable...`), hadolint's
+ * (`hadolint ignore=`) or BuildKit's (`check=skip=`, key case-insensitive). `parseDirectives` reads
+ * nothing else, so a text without these markers has no directive.
+ */
+function mayHoldDirective(text: string): boolean {
+  return text.includes('docmind-docker-lint-') || text.includes('hadolint') || CHECK_KEY.test(text);
+}
+
+const CHECK_KEY = /check\s*=/i;
+
+/**
+ * The enabled rules of a config, worked out once per config (files with the same layers share one
+ * config object) and rule map.
+ */
+function enabledRules(config: ResolvedConfig, rules: ReadonlyMap<string, AnyRule>): readonly EnabledRule[] {
+  const cached = enabledByConfig.get(config);
+  if (cached?.rules === rules) return cached.enabled;
+  const enabled: EnabledRule[] = [];
+  for (const [id, entry] of Object.entries(config.rules)) {
+    const rule = rules.get(id);
+    if (rule && entry.severity > 0) enabled.push({ id, rule, severity: entry.severity as 1 | 2, options: entry.options });
+  }
+  enabledByConfig.set(config, { rules, enabled });
+  return enabled;
+}
+
+const enabledByConfig = new WeakMap<ResolvedConfig, { readonly rules: ReadonlyMap<string, AnyRule>; readonly enabled: readonly EnabledRule[] }>();
 
 /** The lines an instruction spans, so a directive above a multi-line instruction covers all of it. */
 function lineSpanOf(parsed: ParsedFile): (line: number) => { startLine: number; endLine: number } {

@@ -24,6 +24,9 @@ export const DEFAULT_RULE_TIME_BUDGET_MS = 5000;
  * synchronous, so it cannot be stopped in a call, but once a call ends past the budget its problems on
  * this file are dropped and it is not called again for the file. The time is taken once per call
  * (the end of one call is the start of the next), so the watch costs one clock read per visit.
+ *
+ * A rule whose `create` reads nothing of the file (see `staticVisitorKeys`) and listens to none of the
+ * node types this file has is not created at all: it could not report anything here.
  */
 export function runRules(
   parsed: ParsedFile,
@@ -33,45 +36,50 @@ export function runRules(
   timeBudgetMs: number = DEFAULT_RULE_TIME_BUDGET_MS,
 ): LintMessage[] {
   const messages: LintMessage[] = [];
-  const failed = new Set<string>();
-  const fail = (id: string, error: unknown): void => {
-    if (failed.has(id)) return;
-    failed.add(id);
-    messages.push(internalError(id, error));
+  // Per rule, by its index in `rules`: time spent on this file, and whether it failed (threw or ran out of time).
+  const spent = new Float64Array(rules.length);
+  const failed = new Uint8Array(rules.length);
+  const fail = (index: number, error: unknown): void => {
+    if (failed[index]) return;
+    failed[index] = 1;
+    messages.push(internalError(rules[index]!.id, error));
   };
-  const spent = new Map<string, number>();
   let clock = performance.now();
   /** Charges the time since the last reading to the rule; drops its results once past the budget. */
-  const charge = (id: string): void => {
+  const charge = (index: number): void => {
     const now = performance.now();
-    const total = (spent.get(id) ?? 0) + (now - clock);
+    const total = spent[index]! + (now - clock);
+    spent[index] = total;
     clock = now;
-    spent.set(id, total);
-    if (total <= timeBudgetMs || failed.has(id)) return;
-    failed.add(id);
-    for (let index = messages.length - 1; index >= 0; index--) if (messages[index]!.ruleId === id) messages.splice(index, 1);
+    if (total <= timeBudgetMs || failed[index]) return;
+    failed[index] = 1;
+    const id = rules[index]!.id;
+    for (let at = messages.length - 1; at >= 0; at--) if (messages[at]!.ruleId === id) messages.splice(at, 1);
     messages.push(overBudget(id, timeBudgetMs, parsed.file.path));
   };
 
-  // Visitors by key, built once per file: a traversal step calls only the rules that listen to it,
-  // and rules with no visitor for this kind of file cost nothing after `create`.
-  const visitors = new Map<string, { readonly id: string; readonly visit: (node: unknown) => void }[]>();
-  for (const enabled of rules) {
+  // Visitors by key, built once per file: a traversal step calls only the rules that listen to it.
+  const emitted = emittedKeys(parsed);
+  const file = new FileRun(parsed, project, settings, messages);
+  const visitors = new Map<string, { readonly index: number; readonly visit: (node: unknown) => void }[]>();
+  for (const index of rulesToCreate(rules, emitted, file)) {
+    const enabled = rules[index]!;
     let listener: RuleListener;
     clock = performance.now();
     try {
-      listener = enabled.rule.create(createContext(parsed, enabled, project, settings, messages));
+      listener = enabled.rule.create(new Context(file, enabled));
     } catch (error) {
-      fail(enabled.id, error);
+      fail(index, error);
       continue;
     } finally {
-      charge(enabled.id);
+      charge(index);
     }
-    for (const [key, visit] of Object.entries(listener as Record<string, ((node: unknown) => void) | undefined>)) {
-      if (typeof visit !== 'function') continue;
+    for (const key in listener) {
+      const visit = (listener as Record<string, ((node: unknown) => void) | undefined>)[key];
+      if (typeof visit !== 'function' || !Object.hasOwn(listener, key) || !emitted.has(key)) continue;
       let list = visitors.get(key);
       if (!list) visitors.set(key, (list = []));
-      list.push({ id: enabled.id, visit });
+      list.push({ index, visit });
     }
   }
 
@@ -79,14 +87,14 @@ export function runRules(
     const list = visitors.get(key);
     if (!list) return;
     clock = performance.now();
-    for (const { id, visit } of list) {
-      if (failed.has(id)) continue;
+    for (const { index, visit } of list) {
+      if (failed[index]) continue;
       try {
         visit(node);
       } catch (error) {
-        fail(id, error);
+        fail(index, error);
       }
-      charge(id);
+      charge(index);
     }
   };
   traverse(parsed, emit);
@@ -127,68 +135,190 @@ function traverse(parsed: ParsedFile, emit: (key: string, node: unknown) => void
   }
 }
 
-function createContext(
-  parsed: ParsedFile,
-  enabled: EnabledRule,
-  project: ProjectFacts,
-  settings: Readonly<Record<string, unknown>>,
-  messages: LintMessage[],
-): RuleContext<string, readonly unknown[]> {
-  const { file } = parsed;
-  const { id, rule, severity } = enabled;
-  let fixer: RuleFixer | undefined;
-  const buildFix = (fix: FixFunction): readonly FileEdit[] => {
-    const produced = fix((fixer ??= createRuleFixer(file.path)));
+/** The keys `traverse` emits for a file (a visitor for any other key is never called on it). */
+function emittedKeys(parsed: ParsedFile): ReadonlySet<string> {
+  switch (parsed.type) {
+    case 'Dockerfile': {
+      const keys = new Set(['Dockerfile', 'Dockerfile:exit']);
+      for (const instruction of parsed.instructions) {
+        keys.add('Instruction');
+        keys.add(instruction.keyword);
+        if (instruction.stage) keys.add('Stage').add('Stage:exit');
+      }
+      return keys;
+    }
+    case 'ComposeFile':
+      return new Set(parsed.services.length > 0 ? ['ComposeFile', 'Service', 'ComposeFile:exit'] : ['ComposeFile', 'ComposeFile:exit']);
+    case 'Dockerignore':
+    case 'EnvFile':
+    case 'Pyproject':
+      return new Set([parsed.type]);
+    case 'PythonVersion':
+      return new Set();
+  }
+}
+
+/**
+ * The indices of the rules to create on a file that emits these keys: the rules whose `create` reads
+ * the file, and the others that listen to one of the keys. Worked out once per rule list (one per
+ * config) and set of keys.
+ */
+function rulesToCreate(rules: readonly EnabledRule[], emitted: ReadonlySet<string>, file: FileRun): readonly number[] {
+  let bySignature = plans.get(rules);
+  if (!bySignature) plans.set(rules, (bySignature = new Map<string, readonly number[]>()));
+  const signature = [...emitted].sort().join(',');
+  let indices = bySignature.get(signature);
+  if (!indices) {
+    const chosen: number[] = [];
+    for (let index = 0; index < rules.length; index++) {
+      const keys = staticVisitorKeys(rules[index]!, file);
+      if (!keys || keys.some((key) => emitted.has(key))) chosen.push(index);
+    }
+    // Files differ in the instruction keywords they use: a few hundred sets at most in practice.
+    if (bySignature.size >= 4096) bySignature.clear();
+    bySignature.set(signature, (indices = chosen));
+  }
+  return indices;
+}
+
+const plans = new WeakMap<readonly EnabledRule[], Map<string, readonly number[]>>();
+
+/**
+ * The visitor keys a rule returns with these options, when its `create` reads nothing of the file:
+ * learnt once per rule and options array (the config resolver shares them between files) by calling
+ * `create` on a context that notes every read of the file, its project, the settings or `report`
+ * (reading `options` and `id` is fine). Such a rule listens to the same keys on every file, so a file
+ * with none of them need not create it. `null` when `create` read the file (or threw): it is created
+ * for every file, as its keys may depend on the file.
+ */
+function staticVisitorKeys(enabled: EnabledRule, file: FileRun): readonly string[] | null {
+  let byOptions = visitorKeysByRule.get(enabled.rule);
+  if (!byOptions) visitorKeysByRule.set(enabled.rule, (byOptions = new WeakMap()));
+  const known = byOptions.get(enabled.options);
+  if (known !== undefined) return known;
+  let read = false;
+  const note = (): void => {
+    read = true;
+  };
+  const watched = <T extends object>(value: T): T =>
+    new Proxy(value, {
+      get: (target, key) => (note(), Reflect.get(target, key)),
+      has: (target, key) => (note(), Reflect.has(target, key)),
+      ownKeys: (target) => (note(), Reflect.ownKeys(target)),
+      getOwnPropertyDescriptor: (target, key) => (note(), Reflect.getOwnPropertyDescriptor(target, key)),
+      getPrototypeOf: (target) => (note(), Reflect.getPrototypeOf(target)),
+      apply: (target, self, args) => (note(), Reflect.apply(target as (...args: unknown[]) => unknown, self, args)),
+    });
+  const probe = {
+    id: enabled.id,
+    options: enabled.options,
+    get filename(): string {
+      note();
+      return file.parsed.file.path;
+    },
+    sourceFile: watched(file.parsed.file),
+    parsed: watched(file.parsed),
+    project: watched(file.project),
+    settings: watched(file.settings),
+    report: note,
+  };
+  let keys: readonly string[] | null = null;
+  try {
+    const listener = enabled.rule.create(probe) as Record<string, unknown>;
+    if (!read) keys = Object.keys(listener).filter((key) => typeof listener[key] === 'function');
+  } catch {
+    keys = null;
+  }
+  if (read) keys = null;
+  byOptions.set(enabled.options, keys);
+  return keys;
+}
+
+const visitorKeysByRule = new WeakMap<AnyRule, WeakMap<readonly unknown[], readonly string[] | null>>();
+
+/** What the contexts of one file share. */
+class FileRun {
+  constructor(
+    readonly parsed: ParsedFile,
+    readonly project: ProjectFacts,
+    readonly settings: Readonly<Record<string, unknown>>,
+    readonly messages: LintMessage[],
+  ) {}
+}
+
+/** A rule's context on one file: plain fields, and `report` on the prototype (one small object per rule and file). */
+class Context implements RuleContext<string, readonly unknown[]> {
+  readonly id: string;
+  readonly options: readonly unknown[];
+  readonly filename: string;
+  readonly sourceFile: SourceFile;
+  readonly parsed: ParsedFile;
+  readonly project: ProjectFacts;
+  readonly settings: Readonly<Record<string, unknown>>;
+  private fixer: RuleFixer | undefined;
+
+  constructor(
+    private readonly run: FileRun,
+    private readonly enabled: EnabledRule,
+  ) {
+    this.id = enabled.id;
+    this.options = enabled.options;
+    this.parsed = run.parsed;
+    this.sourceFile = run.parsed.file;
+    this.filename = run.parsed.file.path;
+    this.project = run.project;
+    this.settings = run.settings;
+    // Rules may pass `context.report` around unbound.
+    this.report = this.report.bind(this);
+  }
+
+  report(descriptor: ReportDescriptor<string>): void {
+    const { sourceFile: file, enabled, project } = this;
+    const { id, rule, severity } = enabled;
+    const range = clampRange(descriptor.range ?? descriptor.node?.range ?? [0, 0], file.text.length);
+    const start = file.positionAt(range[0]);
+    const end = file.positionAt(range[1]);
+    let fix: LintMessage['fix'];
+    if (descriptor.fix) {
+      if (!rule.meta.fixable) throw new Error(`Rule "${id}" reported a fix but its meta.fixable is not set.`);
+      const edits = this.buildFix(descriptor.fix);
+      if (edits.length > 0) fix = { edits };
+    }
+    let suggestions: Suggestion[] | undefined;
+    if (descriptor.suggest && descriptor.suggest.length > 0) {
+      if (!rule.meta.hasSuggestions) throw new Error(`Rule "${id}" reported suggestions but meta.hasSuggestions is not set.`);
+      suggestions = descriptor.suggest.flatMap((suggestion) => {
+        const edits = this.buildFix(suggestion.fix);
+        if (edits.length === 0) return [];
+        return [{ messageId: suggestion.messageId, desc: formatMessage(rule, suggestion.messageId, suggestion.data), fix: { edits } }];
+      });
+    }
+    this.run.messages.push({
+      ruleId: id,
+      severity: descriptor.severity === 'warn' ? 1 : severity,
+      message: formatMessage(rule, descriptor.messageId, descriptor.data),
+      messageId: descriptor.messageId,
+      ...(descriptor.code !== undefined ? { code: descriptor.code } : {}),
+      ...(descriptor.secretRanges && descriptor.secretRanges.length > 0
+        ? { secretRanges: descriptor.secretRanges.map((secret) => clampRange(secret, file.text.length)) }
+        : {}),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      range,
+      ...(fix ? { fix } : {}),
+      ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
+      ...(descriptor.related ? { related: descriptor.related.map((related) => toRelated(project, related)) } : {}),
+    });
+  }
+
+  private buildFix(fix: FixFunction): readonly FileEdit[] {
+    // The fixer is built on the first fix: most rules on most files report none.
+    const produced = fix((this.fixer ??= createRuleFixer(this.filename)));
     if (produced === null) return [];
     return isEditList(produced) ? produced : [produced];
-  };
-  return {
-    id,
-    options: enabled.options,
-    filename: file.path,
-    sourceFile: file,
-    parsed,
-    project,
-    settings,
-    report(descriptor: ReportDescriptor<string>): void {
-      const range = clampRange(descriptor.range ?? descriptor.node?.range ?? [0, 0], file.text.length);
-      const start = file.positionAt(range[0]);
-      const end = file.positionAt(range[1]);
-      let fix: LintMessage['fix'];
-      if (descriptor.fix) {
-        if (!rule.meta.fixable) throw new Error(`Rule "${id}" reported a fix but its meta.fixable is not set.`);
-        const edits = buildFix(descriptor.fix);
-        if (edits.length > 0) fix = { edits };
-      }
-      let suggestions: Suggestion[] | undefined;
-      if (descriptor.suggest && descriptor.suggest.length > 0) {
-        if (!rule.meta.hasSuggestions) throw new Error(`Rule "${id}" reported suggestions but meta.hasSuggestions is not set.`);
-        suggestions = descriptor.suggest.flatMap((suggestion) => {
-          const edits = buildFix(suggestion.fix);
-          if (edits.length === 0) return [];
-          return [{ messageId: suggestion.messageId, desc: formatMessage(rule, suggestion.messageId, suggestion.data), fix: { edits } }];
-        });
-      }
-      messages.push({
-        ruleId: id,
-        severity: descriptor.severity === 'warn' ? 1 : severity,
-        message: formatMessage(rule, descriptor.messageId, descriptor.data),
-        messageId: descriptor.messageId,
-        ...(descriptor.code !== undefined ? { code: descriptor.code } : {}),
-        ...(descriptor.secretRanges && descriptor.secretRanges.length > 0
-          ? { secretRanges: descriptor.secretRanges.map((secret) => clampRange(secret, file.text.length)) }
-          : {}),
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        range,
-        ...(fix ? { fix } : {}),
-        ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
-        ...(descriptor.related ? { related: descriptor.related.map((related) => toRelated(project, related)) } : {}),
-      });
-    },
-  };
+  }
 }
 
 /** Fills `{{name}}` placeholders from `data`, as ESLint does; unknown placeholders stay as written. */

@@ -33,7 +33,8 @@ export class Project implements ProjectFacts {
   private readonly listings = new Map<string, readonly string[]>();
   private readonly contexts = new Map<string, readonly BuildContext[]>();
   private readonly realPaths = new Map<string, string | undefined>();
-  private servicesByDockerfile: Map<string, ServiceNode[]> | undefined;
+  /** The Compose files whose services build each Dockerfile (paths only, so the index pins no parse). */
+  private composeByDockerfile: Map<string, string[]> | undefined;
   private composeNodes: readonly ComposeFileNode[] | undefined;
   private readonly realRoot: string;
 
@@ -107,12 +108,30 @@ export class Project implements ProjectFacts {
    */
   release(filePath: string): void {
     const parsed = this.parsed.get(filePath);
-    if (parsed?.type === 'Dockerfile' && this.servicesBuilding(filePath).length === 0) this.parsed.delete(filePath);
+    if (parsed?.type === 'Dockerfile' && this.composePathsBuilding(filePath).length === 0) this.parsed.delete(filePath);
     // A Compose file that builds nothing is not in the index; it is read again only if a rule asks for every Compose file.
     if (parsed?.type === 'ComposeFile' && !this.composeNodes && parsed.services.every((service) => !service.build)) {
-      this.servicesBuilding(filePath);
+      this.composePathsBuilding(filePath);
       this.parsed.delete(filePath);
     }
+  }
+
+  /**
+   * Forgets what was read and worked out outside the folders a run is now in: everything but the
+   * entries in `dir`, below it, and in the folders above it (a Compose file at the top builds from
+   * subfolders). Called when a run moves on to the files of another folder, so that its memory follows
+   * the folders it works in rather than the whole tree. Anything forgotten is read again if a later
+   * file asks for it, with the same answer.
+   */
+  forgetOutside(dir: string): void {
+    const keep = (entry: string): boolean => isInside(dir, entry) || isInside(entry, dir);
+    const keepFile = (filePath: string): boolean => isInside(dir, filePath) || isInside(path.dirname(filePath), dir);
+    for (const key of this.parsed.keys()) if (!keepFile(key)) this.parsed.delete(key);
+    // Build contexts hold the Compose services that build them: dropped with the parses they come from.
+    this.contexts.clear();
+    for (const key of this.listings.keys()) if (!keep(key)) this.listings.delete(key);
+    for (const key of this.realPaths.keys()) if (!keep(key)) this.realPaths.delete(key);
+    this.composeNodes = undefined;
   }
 
   getDockerfile(filePath: string): DockerfileNode | undefined {
@@ -213,26 +232,47 @@ export class Project implements ProjectFacts {
   }
 
   /**
-   * The Compose services that build a Dockerfile (indexed once per project). Only Compose files whose
-   * text can hold a `build` key are parsed for the index: most Compose files only pull images, and a
-   * file not parsed here is parsed when it is linted or asked for.
+   * The Compose services that build a Dockerfile, in the order of the Compose files and their services.
+   * The index of which Compose files build which Dockerfile is made once per project; the files are
+   * parsed again when asked for after being forgotten.
    */
   private servicesBuilding(dockerfile: string): readonly ServiceNode[] {
-    if (!this.servicesByDockerfile) {
-      this.servicesByDockerfile = new Map();
+    const services: ServiceNode[] = [];
+    for (const composePath of this.composePathsBuilding(dockerfile)) {
+      const compose = this.getFile(composePath);
+      if (compose?.type !== 'ComposeFile') continue;
+      for (const service of compose.services) if (service.build?.dockerfile === dockerfile) services.push(service);
+    }
+    return services;
+  }
+
+  /**
+   * The Compose files with a service that builds a Dockerfile (indexed once per project). Only Compose
+   * files whose text can hold a `build` key are parsed for the index: most Compose files only pull
+   * images. The parses made for the index are not kept: a file is parsed again when it is linted or
+   * asked for, so the index holds paths, not syntax trees, whatever the size of the tree.
+   */
+  private composePathsBuilding(dockerfile: string): readonly string[] {
+    if (!this.composeByDockerfile) {
+      const index = new Map<string, string[]>();
       for (const composePath of this.composePaths) {
-        if (!this.parsed.has(composePath) && !this.composeNodes && !mayBuild(this.readSource(composePath)?.text)) continue;
-        const compose = this.getFile(composePath);
+        const kept = this.parsed.get(composePath);
+        let compose: ParsedFile | null | undefined = kept;
+        if (!this.parsed.has(composePath)) {
+          const source = this.readSource(composePath);
+          compose = source && mayBuild(source.text) ? parseSource(source) : null;
+        }
         if (compose?.type !== 'ComposeFile') continue;
         for (const service of compose.services) {
           if (!service.build) continue;
-          const list = this.servicesByDockerfile.get(service.build.dockerfile) ?? [];
-          list.push(service);
-          this.servicesByDockerfile.set(service.build.dockerfile, list);
+          const list = index.get(service.build.dockerfile) ?? [];
+          if (list.at(-1) !== composePath) list.push(composePath);
+          index.set(service.build.dockerfile, list);
         }
       }
+      this.composeByDockerfile = index;
     }
-    return this.servicesByDockerfile.get(dockerfile) ?? [];
+    return this.composeByDockerfile.get(dockerfile) ?? [];
   }
 
   dockerfileOf(service: ServiceNode): DockerfileNode | undefined {
