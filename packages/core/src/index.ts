@@ -63,6 +63,7 @@ export type { FileEdit, Fix, OffsetRange } from '@docmind-docker-lint/fixer';
 export {
   isSecretName,
   secretNameMatcher,
+  secretNameOptionSchemas,
   nameWords,
   KNOWN_SECRET_NAMES,
   KNOWN_NON_SECRET_NAMES,

@@ -183,3 +183,30 @@ function globPattern(glob: string): RegExp {
     .join('.*');
   return new RegExp(`^${source}$`, 'i');
 }
+
+/** The schema of an option that lists names. */
+interface NameListSchema {
+  type: 'array';
+  items: { type: 'string'; minLength: number };
+  uniqueItems: boolean;
+  description: string;
+}
+
+/**
+ * The JSON Schema of the `secretNames` / `allowedNames` rule options that `secretNameMatcher` reads,
+ * for every rule that judges names by the shared list; `subject` names what the names are
+ * (`ENV and ARG names`, `Variable names`).
+ */
+export function secretNameOptionSchemas(subject: string): Record<'secretNames' | 'allowedNames', NameListSchema> {
+  const names = (): Omit<NameListSchema, 'description'> => ({ type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true });
+  return {
+    secretNames: {
+      ...names(),
+      description: `More ${subject.toLowerCase()} that hold secrets, besides the built-in ones (\`*_PASSWORD\`, \`*_TOKEN\`, \`*_API_KEY\`, \`*SECRET*\`, ...): exact names or \`*\` globs, case-insensitive.`,
+    },
+    allowedNames: {
+      ...names(),
+      description: `${subject} that never hold secrets although they look like it: exact names or \`*\` globs, case-insensitive.`,
+    },
+  };
+}

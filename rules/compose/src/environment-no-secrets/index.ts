@@ -1,4 +1,4 @@
-import { hasInterpolation, secretNameMatcher, type OffsetRange } from '@docmind-docker-lint/core';
+import { hasInterpolation, secretNameMatcher, type OffsetRange, secretNameOptionSchemas } from '@docmind-docker-lint/core';
 import { isScalar, Scalar } from 'yaml';
 import { createRule } from '../utils/create-rule.js';
 import { composeData, isData, servicePointer, type ComposeData } from '../utils/compose-data.js';
@@ -48,19 +48,7 @@ export default createRule<MessageIds, Options>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          secretNames: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              'More variable names that hold secrets, besides the built-in ones (`*_PASSWORD`, `*_TOKEN`, `*_API_KEY`, `*SECRET*`, ...): exact names or `*` globs, case-insensitive.',
-          },
-          allowedNames: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Variable names that never hold secrets although they look like it: exact names or `*` globs, case-insensitive.',
-          },
+          ...secretNameOptionSchemas('Variable names'),
         },
       },
     ],

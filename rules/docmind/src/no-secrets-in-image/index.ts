@@ -4,7 +4,7 @@ import { DEFAULT_ALLOWED_NAMES } from '../dockerignore-secrets/default-patterns.
 import { copyArguments } from '../utils/copy-arguments.js';
 import { createRule } from '../utils/create-rule.js';
 import { instructionProperties, type InstructionProperty } from '../utils/instruction-properties.js';
-import { secretNameMatcher } from '@docmind-docker-lint/core';
+import { secretNameMatcher, secretNameOptionSchemas } from '@docmind-docker-lint/core';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import { copyPathsOf } from './copy-paths.js';
 import { hasUrlWithLiteralPassword } from './credential-urls.js';
@@ -66,19 +66,7 @@ export default createRule<MessageIds, Options>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          secretNames: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              'More ENV and ARG names that hold secrets, besides the built-in ones (`*_API_KEY`, `*_TOKEN`, `*SECRET*`, `*PASSWORD*`, ...): exact names or `*` globs, case-insensitive.',
-          },
-          allowedNames: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'ENV and ARG names that never hold secrets although they look like it: exact names or `*` globs, case-insensitive.',
-          },
+          ...secretNameOptionSchemas('ENV and ARG names'),
           secretFiles: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
