@@ -1,5 +1,6 @@
 // The language server's lint of one document per edit, in this process, without the protocol: what
 // dominates a keystroke's latency, to profile (`node --cpu-prof`). Same documents and edits as run.ts.
+// Wall and CPU time (process.cpuUsage: what this process spent, whatever the machine's load) per lint.
 // Run: node --import tsx --conditions=source [--cpu-prof --cpu-prof-dir=/tmp/prof] bench/lsp-latency/in-process.ts [edits]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ try {
     const target = { uri: `file://${filePath}`, path: filePath, kind };
     const lines = texts[name].split('\n');
     const timings: number[] = [];
+    const cpuTimings: number[] = [];
     let problems = 0;
     for (let i = -5; i < EDITS; i++) {
       // Type one character at the end of a line, then delete it (five unmeasured lints first).
@@ -35,14 +37,23 @@ try {
       if (i % 2 === 0) edited[editLine] += '1';
       const openTexts = new Map([[filePath, edited.join('\n')]]);
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const outcome = lintDocument(session, files, target, openTexts);
-      if (i >= 0) timings.push(performance.now() - started);
+      if (i >= 0) {
+        timings.push(performance.now() - started);
+        const cpu = process.cpuUsage(cpuStarted);
+        cpuTimings.push((cpu.user + cpu.system) / 1000);
+      }
       if (outcome.type !== 'linted') throw new Error(`${name}: ${outcome.type}`);
       problems = outcome.result.messages.length;
     }
     timings.sort((a, b) => a - b);
+    cpuTimings.sort((a, b) => a - b);
     const format = (ms: number): string => `${ms.toFixed(2)} ms`;
-    console.log(`${name.padEnd(14)} ${problems} problems  p50 ${format(percentile(timings, 50))}  p95 ${format(percentile(timings, 95))}  max ${format(timings.at(-1)!)}`);
+    console.log(
+      `${name.padEnd(14)} ${problems} problems  p50 ${format(percentile(timings, 50))}  p95 ${format(percentile(timings, 95))}  max ${format(timings.at(-1)!)}` +
+        `  (CPU p50 ${format(percentile(cpuTimings, 50))}  p95 ${format(percentile(cpuTimings, 95))})`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

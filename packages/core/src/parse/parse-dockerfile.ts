@@ -15,6 +15,7 @@ import type {
 import { expandVariables } from '../utils/expand-variables.js';
 import { parseImageReference } from '../utils/image-reference.js';
 import { errorMessage } from '../utils/error-message.js';
+import './dockerfile-ast-arguments.js';
 
 /** Keywords whose arguments may be a JSON array (exec form, or COPY/ADD/VOLUME's JSON form). */
 type Range = ReturnType<Instruction['getRange']>;

@@ -6,11 +6,12 @@ import {
   type ShellNode,
   type ShellTree,
 } from '@docmind-docker-lint/core';
+import { commandNameIndex } from './command-wrappers.js';
+import { dockerfileScriptText, fileRangeOf, nestedScriptText, type ScriptText } from './script-text.js';
+import { commandOfWords, commandWordNodes, type ShellCommand } from './shell-command.js';
+import { decodeWord, shellWordOf, type TreeShellWord } from './shell-word.js';
 import { programName } from './program-name.js';
 import { isRunInstruction } from './run-instruction.js';
-import { dockerfileScriptText, nestedScriptText, type ScriptText } from './script-text.js';
-import { commandOfWords, shellCommandOf, type ShellCommand } from './shell-command.js';
-import { decodeWord } from './shell-word.js';
 import { isPosixShell, stageShell } from './stage-shell.js';
 
 /** Where a script was found. */
@@ -164,26 +165,64 @@ function addScript(text: ScriptText, origin: ScriptOrigin, parent: RunScript | n
   const script: RunScript = { ...text, instruction: collector.instruction, origin, tree, parent };
   collector.scripts.push(script);
   const nested: { text: ScriptText; origin: ScriptOrigin }[] = [];
-  walk(tree.root, (node) => {
-    if (node.type === 'command') {
-      const command = shellCommandOf(node, script);
-      if (!command) return;
-      collector.commands.push(command);
-      const scriptIndex = shellScriptArgument(command.program, command.args.map((word) => word.value));
-      const argument = scriptIndex === undefined ? undefined : command.args[scriptIndex]?.node;
-      if (argument) {
-        const decoded = decodeWord(argument);
-        nested.push({ text: nestedScriptText(script, decoded.value, decoded.spans, innerEnd(argument, decoded.spans)), origin: 'shell-string' });
+  for (const step of stepsOf(tree)) {
+    if (step.type === 'command') {
+      const words = step.words.map((node) => shellWordOf(node, script));
+      collector.commands.push(commandOfWords(words, fileRangeOf(script, step.node.range), 'shell', script, step.node, step.nameIndex));
+      if (step.scriptArgument) {
+        const decoded = decodeWord(step.scriptArgument);
+        nested.push({
+          text: nestedScriptText(script, decoded.value, decoded.spans, innerEnd(step.scriptArgument, decoded.spans)),
+          origin: 'shell-string',
+        });
       }
-    } else if (node.type === 'redirected_statement') {
-      for (const body of shellHeredocBodies(node)) {
+    } else {
+      for (const body of step.bodies) {
         const spans = Array.from({ length: body.text.length }, (_, index): OffsetRange => [body.range[0] + index, body.range[0] + index + 1]);
         nested.push({ text: nestedScriptText(script, body.text, spans, body.range[1]), origin: 'shell-heredoc' });
       }
     }
-  });
+  }
   if (depth < MAX_NESTING) for (const inner of nested) addScript(inner.text, inner.origin, script, collector, depth + 1);
   return script;
+}
+
+/**
+ * What a script's tree runs, in tree order, before any of it is placed in the Dockerfile: each simple
+ * command's word nodes, where its name is (after wrappers), the node of its `sh -c` string; the heredoc
+ * bodies fed to a shell. It depends on the tree alone, and trees are kept by script text
+ * (`parseShell`), so a script seen again (in the language server: every RUN an edit did not touch,
+ * wherever the edit moved it) is only placed, not walked and decoded again.
+ */
+type TreeStep =
+  | { readonly type: 'command'; readonly node: ShellNode; readonly words: readonly ShellNode[]; readonly nameIndex: number; readonly scriptArgument: ShellNode | null }
+  | { readonly type: 'heredocs'; readonly bodies: readonly ShellNode[] };
+
+const treeSteps = new WeakMap<ShellTree, readonly TreeStep[]>();
+
+function stepsOf(tree: ShellTree): readonly TreeStep[] {
+  let steps = treeSteps.get(tree);
+  if (steps) return steps;
+  const found: TreeStep[] = [];
+  walk(tree.root, (node) => {
+    if (node.type === 'command') {
+      const words = commandWordNodes(node);
+      if (!words) return;
+      // Only values and literalness decide the name: the placed words give the same index.
+      const unplaced = words.map((word): TreeShellWord => ({ ...decodeWord(word), raw: word.text, range: [0, 0], node: word }));
+      const nameIndex = commandNameIndex(unplaced);
+      const args = unplaced.slice(nameIndex + 1);
+      const scriptIndex = shellScriptArgument(programName(unplaced[nameIndex]!.value), args.map((word) => word.value));
+      const scriptArgument = scriptIndex === undefined ? null : (args[scriptIndex]?.node ?? null);
+      found.push({ type: 'command', node, words, nameIndex, scriptArgument });
+    } else if (node.type === 'redirected_statement') {
+      const bodies = shellHeredocBodies(node);
+      if (bodies.length > 0) found.push({ type: 'heredocs', bodies });
+    }
+  });
+  steps = found;
+  treeSteps.set(tree, steps);
+  return steps;
 }
 
 function walk(node: ShellNode, visit: (node: ShellNode) => void): void {

@@ -32,23 +32,29 @@ export interface ShellCommand {
 
 /** The simple command a `command` syntax node spells, or `null` for a bare assignment (`A=1`). */
 export function shellCommandOf(node: ShellNode, script: RunScript): ShellCommand | null {
-  const nameNode = node.children.find((child) => child.type === 'command_name');
-  if (!nameNode) return null;
-  const nameWord = nameNode.children.find((child) => child.named) ?? nameNode;
-  const argumentNodes = node.children.filter((child) => child.field === 'argument');
-  const words = [nameWord, ...argumentNodes].map((word) => shellWordOf(word, script));
+  const wordNodes = commandWordNodes(node);
+  if (!wordNodes) return null;
+  const words = wordNodes.map((word) => shellWordOf(word, script));
   return commandOfWords(words, fileRangeOf(script, node.range), 'shell', script, node);
 }
 
-/** A command from its words, wrappers resolved. */
+/** The nodes of a `command` node's words: its name's word, then its arguments; `null` for a bare assignment. */
+export function commandWordNodes(node: ShellNode): ShellNode[] | null {
+  const nameNode = node.children.find((child) => child.type === 'command_name');
+  if (!nameNode) return null;
+  const nameWord = nameNode.children.find((child) => child.named) ?? nameNode;
+  return [nameWord, ...node.children.filter((child) => child.field === 'argument')];
+}
+
+/** A command from its words, wrappers resolved (`nameIndex`: where the name is, when already known). */
 export function commandOfWords(
   words: readonly TreeShellWord[],
   range: OffsetRange,
   form: 'shell' | 'exec',
   script: RunScript | null,
   node: ShellNode | null,
+  nameIndex = commandNameIndex(words),
 ): ShellCommand {
-  const nameIndex = commandNameIndex(words);
   const name = words[nameIndex]!;
   return {
     name,

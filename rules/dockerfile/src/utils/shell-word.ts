@@ -43,6 +43,19 @@ const DOUBLE_QUOTE_ESCAPES = new Set(['$', '`', '"', '\\', '\n']);
  * concatenations join. Expansions and substitutions are kept as written and make the word non-literal.
  */
 export function decodeWord(node: ShellNode): DecodedWord {
+  // Trees are kept by script text (`parseShell`), so the same node comes back when a script is
+  // analysed again: in the language server, every RUN the edit did not touch.
+  let decoded = decodedWords.get(node);
+  if (!decoded) {
+    decoded = decode(node);
+    decodedWords.set(node, decoded);
+  }
+  return decoded;
+}
+
+const decodedWords = new WeakMap<ShellNode, DecodedWord>();
+
+function decode(node: ShellNode): DecodedWord {
   const chars: string[] = [];
   const spans: OffsetRange[] = [];
   let literal = true;

@@ -174,29 +174,85 @@ function scriptCommands(script: MappedText): RunCommand[] {
   return commands;
 }
 
+/**
+ * The commands of one line of shell text. Splitting is the costly part (shell-quote) and depends on
+ * the text alone, so it is kept by text with each word's index in the line (`LineCommand`); only the
+ * mapping of those indexes to file offsets is redone, which is what changes when an edit elsewhere
+ * moves the line (the language server lints on every keystroke).
+ */
 function lineCommands(line: MappedText): RunCommand[] {
-  if (line.text.trim() === '') return [];
+  const split = splitLine(line.text);
+  const placed: RunCommand[] = [];
+  const place = (word: LineWord): CommandWord => {
+    if (word.at < 0) return { value: word.value, range: null };
+    const first = line.offsets[word.at];
+    const last = line.offsets[word.at + word.value.length - 1];
+    return { value: word.value, range: first === undefined || last === undefined ? null : [first, last + 1] };
+  };
+  for (const command of split) {
+    placed.push({
+      words: command.words.map(place),
+      assignments: command.assignments.map(place),
+      redirects: command.redirects.map(place),
+      pipedFrom: command.pipedFrom === null ? null : placed[command.pipedFrom]!,
+      form: 'shell',
+    });
+  }
+  return placed;
+}
+
+/** A word of a line, at its index in the line's text (-1: not found as written). */
+interface LineWord {
+  readonly value: string;
+  readonly at: number;
+}
+/** A command of a line; `pipedFrom` is the index of the command piped into it. */
+interface LineCommand {
+  readonly words: readonly LineWord[];
+  readonly assignments: readonly LineWord[];
+  readonly redirects: readonly LineWord[];
+  readonly pipedFrom: number | null;
+}
+
+/** Lines split recently, by text; bounded by the characters they hold. */
+const splitLines = new Map<string, readonly LineCommand[]>();
+let splitCharacters = 0;
+const SPLIT_CHARACTERS_KEPT = 64 * 1024;
+
+function splitLine(text: string): readonly LineCommand[] {
+  const kept = splitLines.get(text);
+  if (kept) return kept;
+  const split = splitLineText(text);
+  splitLines.set(text, split);
+  splitCharacters += text.length;
+  for (const oldest of splitLines.keys()) {
+    if (splitCharacters <= SPLIT_CHARACTERS_KEPT || oldest === text) break;
+    splitLines.delete(oldest);
+    splitCharacters -= oldest.length;
+  }
+  return split;
+}
+
+function splitLineText(text: string): LineCommand[] {
+  if (text.trim() === '') return [];
   let tokens: ReturnType<typeof parse>;
   try {
-    tokens = parse(line.text, (name) => `$${name}`);
+    tokens = parse(text, (name) => `$${name}`);
   } catch {
     return [];
   }
-  const commands: RunCommand[] = [];
-  let current: CommandWord[] = [];
-  let redirects: CommandWord[] = [];
-  let pipedFrom: RunCommand | null = null;
+  const commands: LineCommand[] = [];
+  let current: LineWord[] = [];
+  let redirects: LineWord[] = [];
+  let pipedFrom: number | null = null;
   let cursor = 0;
   let next: 'word' | 'redirect' | 'skip' = 'word';
-  const locate = (value: string): OffsetRange | null => {
-    const at = findWord(line.text, value, cursor);
-    if (at < 0) return null;
-    cursor = at + value.length;
-    const first = line.offsets[at];
-    const last = line.offsets[at + value.length - 1];
-    return first === undefined || last === undefined ? null : [first, last + 1];
+  const locate = (value: string): LineWord => {
+    const at = findWord(text, value, cursor);
+    if (at >= 0) cursor = at + value.length;
+    return { value, at };
   };
-  const take = (word: CommandWord): void => {
+  const take = (word: LineWord): void => {
     if (next === 'redirect') redirects.push(word);
     else if (next === 'word') current.push(word);
     next = 'word';
@@ -206,23 +262,23 @@ function lineCommands(line: MappedText): RunCommand[] {
     // `{ ...; } > file` leaves a command of redirections only: it says where the group's output goes.
     const kept = command.words.length > 0 || command.redirects.length > 0;
     if (kept) commands.push(command);
-    pipedFrom = piped && kept ? command : null;
+    pipedFrom = piped && kept ? commands.length - 1 : null;
     current = [];
     redirects = [];
   };
   for (const [index, token] of tokens.entries()) {
     if (typeof token === 'string') {
-      take({ value: token, range: locate(token) });
+      take(locate(token));
     } else if ('op' in token) {
       if (token.op === 'glob') {
-        take({ value: token.pattern, range: locate(token.pattern) });
+        take(locate(token.pattern));
         continue;
       }
-      const at = line.text.indexOf(token.op, cursor);
+      const at = text.indexOf(token.op, cursor);
       if (at >= 0) cursor = at + token.op.length;
       const following = tokens[index + 1];
       // shell-quote splits `&>` into `&` and `>`: written together, they redirect output.
-      const joinsRedirect = token.op === '&' && at >= 0 && line.text[at + 1] === '>' && typeof following === 'object' && 'op' in following;
+      const joinsRedirect = token.op === '&' && at >= 0 && text[at + 1] === '>' && typeof following === 'object' && 'op' in following;
       if (joinsRedirect) continue;
       if (PIPES.has(token.op)) finish(true);
       else if (COMMAND_SEPARATORS.has(token.op)) finish(false);
@@ -249,15 +305,15 @@ function findWord(text: string, value: string, from: number): number {
   return -1;
 }
 
-function splitPrefix(words: readonly CommandWord[], redirects: readonly CommandWord[], pipedFrom: RunCommand | null): RunCommand {
-  const assignments: CommandWord[] = [];
+function splitPrefix(words: readonly LineWord[], redirects: readonly LineWord[], pipedFrom: number | null): LineCommand {
+  const assignments: LineWord[] = [];
   let start = 0;
   for (; start < words.length; start++) {
     const word = words[start]!.value;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) assignments.push(words[start]!);
     else if (!SHELL_KEYWORDS.has(word) && !COMMAND_WRAPPERS.has(word)) break;
   }
-  return { words: words.slice(start), assignments, redirects, pipedFrom, form: 'shell' };
+  return { words: words.slice(start), assignments, redirects, pipedFrom };
 }
 
 function indexes(start: number, length: number): number[] {
