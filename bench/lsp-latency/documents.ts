@@ -39,3 +39,22 @@ export function compose(lines: number): string {
   }
   return `${out.slice(0, lines).join('\n')}\n`;
 }
+
+/**
+ * Where the benchmarks type: in the Dockerfile, the package name of the first RUN from the middle on
+ * (before its ` \` continuation); in the Compose file, the end of line 150 (an environment value).
+ * Every edit adds one more character there, so every lint sees a text it has not seen (a cache that
+ * kept the previous texts would not help), and the edited instruction stays valid.
+ */
+export function typingPoint(kind: 'dockerfile' | 'compose', text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  if (kind === 'compose') return { line: 150, character: lines[150]!.length };
+  const line = lines.findIndex((candidate, index) => index >= lines.length / 2 && candidate.startsWith('RUN '));
+  const continuation = lines[line]!.lastIndexOf(' \\');
+  return { line, character: continuation >= 0 ? continuation : lines[line]!.length };
+}
+
+/** The character the `step`-th edit types (`a`..`z`, then again). */
+export function typedCharacter(step: number): string {
+  return String.fromCharCode(97 + (step % 26));
+}

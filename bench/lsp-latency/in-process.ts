@@ -1,6 +1,7 @@
 // The language server's lint of one document per edit, in this process, without the protocol: what
 // dominates a keystroke's latency, to profile (`node --cpu-prof`). Same documents and edits as run.ts.
 // Wall and CPU time (process.cpuUsage: what this process spent, whatever the machine's load) per lint.
+// Each edit types one more character into a RUN in the middle of the Dockerfile (or a Compose value).
 // Run: node --import tsx --conditions=source [--cpu-prof --cpu-prof-dir=/tmp/prof] bench/lsp-latency/in-process.ts [edits]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lintDocument } from '../../packages/language-server/src/lint-document.js';
 import { SessionCache } from '../../packages/language-server/src/session-cache.js';
-import { compose, dockerfile } from './documents.js';
+import { compose, dockerfile, typedCharacter, typingPoint } from './documents.js';
 
 const EDITS = Number(process.argv[2] ?? 200);
 
@@ -24,17 +25,21 @@ try {
   writeFileSync(path.join(dir, '.dockerignore'), '.env\n.git\n');
   const sessions = new SessionCache();
   const { session, files } = await sessions.forRoot(dir, null);
-  for (const [name, kind, editLine] of [['Dockerfile', 'dockerfile', 500], ['compose.yaml', 'compose', 150]] as const) {
+  for (const [name, kind] of [['Dockerfile', 'dockerfile'], ['compose.yaml', 'compose']] as const) {
     const filePath = path.join(dir, name);
     const target = { uri: `file://${filePath}`, path: filePath, kind };
     const lines = texts[name].split('\n');
+    const point = typingPoint(kind, texts[name]);
     const timings: number[] = [];
     const cpuTimings: number[] = [];
     let problems = 0;
+    let typed = '';
     for (let i = -5; i < EDITS; i++) {
-      // Type one character at the end of a line, then delete it (five unmeasured lints first).
+      // Type one more character at the typing point (five unmeasured lints first).
+      typed += typedCharacter(i + 5);
       const edited = [...lines];
-      if (i % 2 === 0) edited[editLine] += '1';
+      const line = lines[point.line]!;
+      edited[point.line] = line.slice(0, point.character) + typed + line.slice(point.character);
       const openTexts = new Map([[filePath, edited.join('\n')]]);
       const started = performance.now();
       const cpuStarted = process.cpuUsage();
