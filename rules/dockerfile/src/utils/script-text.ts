@@ -38,26 +38,39 @@ export function fileRangeOf(script: ScriptText, range: OffsetRange): OffsetRange
  */
 export function dockerfileScriptText(source: string, span: OffsetRange, escape: string, options: ScriptTextOptions = {}): ScriptText {
   const { verbatim = [], omitted = [], blanked = [] } = options;
-  const inside = (ranges: readonly OffsetRange[], offset: number): OffsetRange | undefined =>
-    ranges.find(([from, to]) => offset >= from && offset < to);
-  let text = '';
   const starts: number[] = [];
-  const keep = (offset: number, char: string): void => {
-    if (char === '\r' && source[offset + 1] === '\n') return;
-    text += char;
+  const ends: number[] = [];
+  // The text is joined from slices of the source (runs of characters kept as they are) and blanks.
+  const chunks: string[] = [];
+  let runStart = span[0];
+  let runEnd = span[0];
+  const keep = (offset: number, blank: boolean): void => {
+    if (!blank && source[offset] === '\r' && source[offset + 1] === '\n') return;
     starts.push(offset);
+    ends.push(offset + 1);
+    if (blank) {
+      if (runEnd > runStart) chunks.push(source.slice(runStart, runEnd));
+      chunks.push(' ');
+      runStart = runEnd = offset + 1;
+      return;
+    }
+    if (offset !== runEnd) {
+      if (runEnd > runStart) chunks.push(source.slice(runStart, runEnd));
+      runStart = offset;
+    }
+    runEnd = offset + 1;
   };
   const [start, end] = span;
   let i = start;
   while (i < end) {
-    const skipped = inside(omitted, i);
+    const skipped = rangeAt(omitted, i);
     if (skipped) {
       i = skipped[1];
       continue;
     }
-    const copied = inside(verbatim, i);
+    const copied = rangeAt(verbatim, i);
     if (copied) {
-      for (; i < Math.min(copied[1], end); i++) keep(i, source[i]!);
+      for (const stop = Math.min(copied[1], end); i < stop; i++) keep(i, false);
       continue;
     }
     const continuation = source[i] === escape ? continuationEnd(source, i + 1, end) : -1;
@@ -65,12 +78,18 @@ export function dockerfileScriptText(source: string, span: OffsetRange, escape: 
       i = skipDroppedLines(source, continuation, end);
       continue;
     }
-    keep(i, inside(blanked, i) ? ' ' : source[i]!);
+    keep(i, rangeAt(blanked, i) !== undefined);
     i++;
   }
-  const ends = starts.map((offset) => offset + 1);
+  if (runEnd > runStart) chunks.push(source.slice(runStart, runEnd));
   starts.push(end);
-  return { text, starts, ends };
+  return { text: chunks.join(''), starts, ends };
+}
+
+/** The first of `ranges` that holds `offset`. */
+function rangeAt(ranges: readonly OffsetRange[], offset: number): OffsetRange | undefined {
+  for (const range of ranges) if (offset >= range[0] && offset < range[1]) return range;
+  return undefined;
 }
 
 /** After an escape character: the offset past `[ \t]*\r?\n` (or the span end), or -1 when the line goes on. */
