@@ -24,6 +24,8 @@ export { MAX_YAML_DEPTH, parseYamlDocument, parseYamlDocuments, type YamlDocumen
 export { DockerignoreMatcher } from './utils/dockerignore-matcher.js';
 export { parseImageReference, isDockerHub, type ParsedImageReference } from './utils/image-reference.js';
 export { expandVariables } from './utils/expand-variables.js';
+export { oncePerObject } from './utils/once-per-object.js';
+export { RecentByText, detached } from './utils/recent-by-text.js';
 export { nodeRange } from './utils/yaml-node-range.js';
 export { yamlComments } from './utils/yaml-comments.js';
 export { parseDirectives, applyDirectives, type Directive, type DirectiveComment, type LineSpan } from './directives/index.js';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
+import { RecentByText } from '../utils/recent-by-text.js';
 import type { ShellNode, ShellTree } from './shell-tree.js';
 
 /**
@@ -64,22 +65,9 @@ export function isShellParserLoaded(): boolean {
 export function parseShell(text: string): ShellTree | undefined {
   if (!parser || !grammar) return undefined;
   const cached = recentTrees.get(text);
-  if (cached) {
-    // Most recently used last: the oldest entry is evicted first.
-    recentTrees.delete(text);
-    recentTrees.set(text, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const tree = parseTree(text, parser, grammar);
-  if (tree && text.length <= MAX_CACHED_SCRIPT) {
-    recentTrees.set(text, tree);
-    recentChars += text.length;
-    for (const [oldText] of recentTrees) {
-      if (recentChars <= MAX_CACHED_CHARS) break;
-      recentTrees.delete(oldText);
-      recentChars -= oldText.length;
-    }
-  }
+  if (tree) recentTrees.set(text, tree);
   return tree;
 }
 
@@ -88,10 +76,7 @@ export function parseShell(text: string): ShellTree | undefined {
  * every script with the same text: an editor re-linting a file on each keystroke parses only the RUN
  * that changed, and files that share scripts (templates, stages) parse them once. Bounded by size.
  */
-const recentTrees = new Map<string, ShellTree>();
-let recentChars = 0;
-const MAX_CACHED_CHARS = 64 * 1024;
-const MAX_CACHED_SCRIPT = 8 * 1024;
+const recentTrees = new RecentByText<ShellTree>(64 * 1024, 8 * 1024);
 
 function parseTree(text: string, parser: Parser, grammar: Grammar): ShellTree | undefined {
   const tree = parser.parse(text);

@@ -27,7 +27,9 @@ export default createRule<MessageIds, Options>({
     defaultOptions: [],
   },
   create(context) {
-    const contexts = (): readonly BuildContext[] => context.project.buildContextsOf(context.sourceFile.path);
+    let buildContexts: readonly BuildContext[] | undefined;
+    // Asked for the first local source, then kept: every COPY of the file has the same contexts.
+    const contexts = (): readonly BuildContext[] => (buildContexts ??= context.project.buildContextsOf(context.sourceFile.path));
     const check = (instruction: InstructionNode): void => {
       const copy = copyArguments(instruction);
       if (!copy || copy.onbuild || copyFlag(copy, 'from')) return;

@@ -1,4 +1,4 @@
-import type { InstructionNode, OffsetRange } from '@docmind-docker-lint/core';
+import { oncePerObject, type InstructionNode, type OffsetRange } from '@docmind-docker-lint/core';
 
 /** A source or the destination of a COPY or ADD. */
 export interface CopyPath {
@@ -45,7 +45,10 @@ export function copyFlag(copy: CopyArguments, name: string): CopyFlag | undefine
  * Reads a COPY or ADD (or one inside ONBUILD) into flags, sources and destination; `null` for other
  * instructions. Heredoc bodies are left out: only the words of the instruction's command line count.
  */
-export function copyArguments(instruction: InstructionNode): CopyArguments | null {
+// Several rules read every COPY and ADD: each is read once.
+export const copyArguments: (instruction: InstructionNode) => CopyArguments | null = oncePerObject(readCopyArguments);
+
+function readCopyArguments(instruction: InstructionNode): CopyArguments | null {
   if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
     const flags = instruction.flags.map(({ name, value, range }) => ({ name, value, range }));
     if (instruction.execForm) {
@@ -92,10 +95,22 @@ function withPaths(
   return { instruction, keyword, keywordRange, onbuild, flags, sources, destination, execForm };
 }
 
+/** A line continuation (the escape character, blanks, a line break), by escape character. */
+const continuations = new Map<string, RegExp>();
+
+function continuationPattern(escapeCharacter: string): RegExp {
+  let pattern = continuations.get(escapeCharacter);
+  if (!pattern) {
+    pattern = new RegExp(`${escapeCharacter.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \t]*\r?\n`, 'g');
+    continuations.set(escapeCharacter, pattern);
+  }
+  return pattern;
+}
+
 /** Shell-form words up to the first heredoc body, each without its surrounding quotes. */
 function shellFormPaths(instruction: InstructionNode, words: InstructionNode['args']): CopyPath[] {
   const { file, escapeCharacter } = instruction.dockerfile;
-  const continuation = new RegExp(`${escapeCharacter.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \t]*\r?\n`, 'g');
+  const continuation = continuationPattern(escapeCharacter);
   const paths: CopyPath[] = [];
   let heredocSeen = false;
   for (const [index, word] of words.entries()) {

@@ -1,3 +1,4 @@
+import { oncePerObject } from '@docmind-docker-lint/core';
 import { operands } from './command-options.js';
 import type { ShellCommand } from './shell-command.js';
 import type { TreeShellWord } from './shell-word.js';
@@ -70,7 +71,16 @@ const PYTHON = /^python(\d+(\.\d+)*)?$/;
  * The package manager a command runs, with its subcommand and operands; `null` for other commands.
  * `python -m pip ...` counts as pip.
  */
-export function packageManagerCommand(command: ShellCommand): PackageManagerCommand | null {
+// Several rules ask about every command of every RUN: each command is read once.
+export const packageManagerCommand: (command: ShellCommand) => PackageManagerCommand | null = oncePerObject(readCommand);
+
+/** `VALUE_OPTIONS` as sets, built once. */
+const VALUE_OPTION_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(VALUE_OPTIONS).map(([manager, options]) => [manager, new Set(options)]),
+);
+const NO_OPTIONS: ReadonlySet<string> = new Set();
+
+function readCommand(command: ShellCommand): PackageManagerCommand | null {
   let manager: PackageManager | undefined = PROGRAMS[command.program];
   let name = command.name;
   let args = command.args;
@@ -84,7 +94,7 @@ export function packageManagerCommand(command: ShellCommand): PackageManagerComm
   }
   if (!manager || !command.name.literal) return null;
   const view: ShellCommand = { ...command, name, args, program: manager };
-  const [first, ...rest] = operands(view, new Set(VALUE_OPTIONS[manager]));
+  const [first, ...rest] = operands(view, VALUE_OPTION_SETS.get(manager) ?? NO_OPTIONS);
   return { command: view, manager, subcommand: first?.literal ? first : undefined, operands: first?.literal ? rest : [] };
 }
 

@@ -1,4 +1,4 @@
-import type { OffsetRange } from '@docmind-docker-lint/core';
+import { detached, RecentByText, type OffsetRange } from '@docmind-docker-lint/core';
 
 /**
  * A text to parse as a shell script, with the Dockerfile range of every character: Docker's line
@@ -37,6 +37,30 @@ export function fileRangeOf(script: ScriptText, range: OffsetRange): OffsetRange
  * `\n` is left out everywhere, so CRLF files give the shell the script it would run.
  */
 export function dockerfileScriptText(source: string, span: OffsetRange, escape: string, options: ScriptTextOptions = {}): ScriptText {
+  // The result depends on the span's text (and the character after it, for a `\r` at its end), the
+  // escape character and the option ranges relative to the span: it is kept that way, offsets
+  // relative to the span, and only moved to where the span is now (an edit above it moves it).
+  const [start, end] = span;
+  const relative = (ranges: readonly OffsetRange[] | undefined): string =>
+    ranges && ranges.length > 0 ? ranges.map(([from, to]) => `${from - start},${to - start}`).join(';') : '';
+  const key = `${escape}\u0000${relative(options.verbatim)}\u0000${relative(options.omitted)}\u0000${relative(options.blanked)}\u0000${source.slice(start, end + 1)}`;
+  let kept = recentTexts.get(key);
+  if (!kept) {
+    const placed = readScriptText(source, span, escape, options);
+    kept = {
+      text: detached(placed.text),
+      starts: placed.starts.map((offset) => offset - start),
+      ends: placed.ends.map((offset) => offset - start),
+    };
+    recentTexts.set(key, kept);
+  }
+  return { text: kept.text, starts: kept.starts.map((offset) => offset + start), ends: kept.ends.map((offset) => offset + start) };
+}
+
+/** Script texts read recently, by `dockerfileScriptText`'s key, offsets relative to the span. */
+const recentTexts = new RecentByText<ScriptText>(64 * 1024);
+
+function readScriptText(source: string, span: OffsetRange, escape: string, options: ScriptTextOptions): ScriptText {
   const { verbatim = [], omitted = [], blanked = [] } = options;
   const starts: number[] = [];
   const ends: number[] = [];

@@ -12,7 +12,7 @@ export function stageVariable(instruction: InstructionNode, name: string): strin
   if (!stage) {
     let unstaged = unstagedSettings.get(instruction.dockerfile);
     if (!unstaged) {
-      unstaged = settingInstructions(instruction.dockerfile.instructions.filter((candidate) => candidate.stage === null));
+      unstaged = settingsIndex(instruction.dockerfile.instructions.filter((candidate) => candidate.stage === null));
       unstagedSettings.set(instruction.dockerfile, unstaged);
     }
     return lastValue(unstaged, name, instruction.range[0]);
@@ -24,7 +24,7 @@ export function stageVariable(instruction: InstructionNode, name: string): strin
     seen.add(current);
     let settings = stageSettings.get(current);
     if (!settings) {
-      settings = settingInstructions(current.instructions);
+      settings = settingsIndex(current.instructions);
       stageSettings.set(current, settings);
     }
     const value = lastValue(settings, name, before);
@@ -35,20 +35,39 @@ export function stageVariable(instruction: InstructionNode, name: string): strin
   return undefined;
 }
 
-/** The ENV and ARG instructions of each stage (and of the part of a file before any FROM), read once. */
-const stageSettings = new WeakMap<StageNode, readonly InstructionNode[]>();
-const unstagedSettings = new WeakMap<InstructionNode['dockerfile'], readonly InstructionNode[]>();
-
-function settingInstructions(instructions: readonly InstructionNode[]): readonly InstructionNode[] {
-  return instructions.filter((instruction) => instruction.keyword === 'ENV' || instruction.keyword === 'ARG');
+/** One value an ENV or ARG sets, and where that instruction starts. */
+interface Setting {
+  readonly start: number;
+  readonly value: string | null;
 }
 
-function lastValue(instructions: readonly InstructionNode[], name: string, before: number): string | null | undefined {
-  let value: string | null | undefined;
+/**
+ * The values the ENV and ARG instructions of each stage (and of the part of a file before any FROM)
+ * set, by name, in file order: read once, so asking about every RUN does not scan the stage again.
+ */
+const stageSettings = new WeakMap<StageNode, ReadonlyMap<string, readonly Setting[]>>();
+const unstagedSettings = new WeakMap<InstructionNode['dockerfile'], ReadonlyMap<string, readonly Setting[]>>();
+
+function settingsIndex(instructions: readonly InstructionNode[]): ReadonlyMap<string, readonly Setting[]> {
+  const index = new Map<string, Setting[]>();
   for (const instruction of instructions) {
-    if (instruction.range[0] >= before) break;
     if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
-    for (const property of instructionProperties(instruction)) if (property.name === name) value = property.value;
+    for (const property of instructionProperties(instruction)) {
+      const setting = { start: instruction.range[0], value: property.value };
+      const settings = index.get(property.name);
+      if (settings) settings.push(setting);
+      else index.set(property.name, [setting]);
+    }
+  }
+  return index;
+}
+
+/** The value of the last setting of `name` by an instruction that starts before `before`. */
+function lastValue(index: ReadonlyMap<string, readonly Setting[]>, name: string, before: number): string | null | undefined {
+  let value: string | null | undefined;
+  for (const setting of index.get(name) ?? []) {
+    if (setting.start >= before) break;
+    value = setting.value;
   }
   return value;
 }

@@ -34,11 +34,31 @@ export function stageLineage(stage: StageNode): StageNode[] {
 export function hasWorkdirBefore(instruction: InstructionNode, includeOnbuild = false): boolean {
   const stage = instruction.stage;
   if (!stage) return false;
-  return stageLineage(stage).some((link) =>
-    link.instructions.some(
-      (earlier) =>
-        (link !== stage || earlier.range[0] < instruction.range[0]) &&
-        (earlier.keyword === 'WORKDIR' || (includeOnbuild && earlier.keyword === 'ONBUILD' && earlier.args[0]?.value.toUpperCase() === 'WORKDIR')),
-    ),
-  );
+  return stageLineage(stage).some((link) => {
+    const first = firstWorkdirStart(link, includeOnbuild);
+    return link !== stage ? first !== -1 : first !== -1 && first < instruction.range[0];
+  });
 }
+
+/** Where the first WORKDIR (or also `ONBUILD WORKDIR`) of a stage starts, -1 without one; by stage, once. */
+function firstWorkdirStart(stage: StageNode, includeOnbuild: boolean): number {
+  let starts = firstWorkdirStarts.get(stage);
+  if (!starts) {
+    let plain = -1;
+    let onbuild = -1;
+    for (const instruction of stage.instructions) {
+      const start = instruction.range[0];
+      if (instruction.keyword === 'WORKDIR') {
+        if (plain === -1 || start < plain) plain = start;
+        if (onbuild === -1 || start < onbuild) onbuild = start;
+      } else if (instruction.keyword === 'ONBUILD' && instruction.args[0]?.value.toUpperCase() === 'WORKDIR') {
+        if (onbuild === -1 || start < onbuild) onbuild = start;
+      }
+    }
+    starts = { plain, onbuild };
+    firstWorkdirStarts.set(stage, starts);
+  }
+  return includeOnbuild ? starts.onbuild : starts.plain;
+}
+
+const firstWorkdirStarts = new WeakMap<StageNode, { readonly plain: number; readonly onbuild: number }>();

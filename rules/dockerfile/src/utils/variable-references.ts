@@ -22,6 +22,8 @@ const OPERATOR = /^(?::?[-+?]|##?|%%?|\/\/?)/;
  */
 export function variableReferences(text: string, escapeCharacter = '\\'): VariableReference[] {
   const found: VariableReference[] = [];
+  // Most words reference nothing.
+  if (!text.includes('$')) return found;
   let inSingleQuotes = false;
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { InstructionNode } from '@docmind-docker-lint/core';
 import { copyArguments } from '../utils/copy-arguments.js';
+import { perInstruction } from '../utils/per-instruction.js';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 
 /** What a COPY or ADD instruction puts where, as far as this rule reads it. */
@@ -25,9 +26,15 @@ export interface CopySpec {
   readonly keepsParents: boolean;
 }
 
-/** Reads a COPY or ADD instruction; `null` for other instructions or ones without a destination. */
-export function readCopy(instruction: InstructionNode): CopySpec | null {
-  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return null;
+/**
+ * Reads a COPY or ADD instruction; `null` for other instructions or ones without a destination.
+ * Read once per instruction: the image's files are asked about many paths, each walking the stage.
+ */
+export const readCopy: (instruction: InstructionNode) => CopySpec | null = perInstruction((instruction) =>
+  instruction.keyword === 'COPY' || instruction.keyword === 'ADD' ? readCopyInstruction(instruction) : null,
+);
+
+function readCopyInstruction(instruction: InstructionNode): CopySpec | null {
   const flag = (name: string) => instruction.flags.find((candidate) => candidate.name.toLowerCase() === name);
   const chmod = flag('chmod')?.value ?? null;
   const copy = copyArguments(instruction);
@@ -64,10 +71,11 @@ function isExecutableMode(mode: string): boolean {
 /** The absolute WORKDIRs set before an instruction: folders a COPY into them fills, never replaces. */
 function workdirsOf(instructions: readonly InstructionNode[], at: InstructionNode): string[] {
   const folders: string[] = [];
-  for (const instruction of instructions) {
+  for (let index = 0; index < instructions.length; index++) {
+    const instruction = instructions[index]!;
     if (instruction === at) break;
     if (instruction.keyword !== 'WORKDIR' || !instruction.stage) continue;
-    const folder = stageWorkdir(instruction.stage, instructions[instructions.indexOf(instruction) + 1]);
+    const folder = stageWorkdir(instruction.stage, instructions[index + 1]);
     if (folder !== null) folders.push(folder);
   }
   return folders;

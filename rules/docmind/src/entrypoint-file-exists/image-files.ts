@@ -4,6 +4,7 @@ import type { DockerfileNode, InstructionNode, StageNode } from '@docmind-docker
 import { basename, runCommandWords } from '../utils/run-command-words.js';
 import { stageWorkdir } from '../utils/stage-workdir.js';
 import type { ContextIndex } from './context-index.js';
+import { perInstruction } from '../utils/per-instruction.js';
 import { readCopy, type CopySpec } from './copy-instructions.js';
 
 /** Where a path of the image comes from, as far as the Dockerfile and the build context tell. */
@@ -216,6 +217,35 @@ function combine(results: readonly Presence[]): Presence {
   return UNCOVERED;
 }
 
+/** A command of a RUN, as `runEffect` reads it whatever the path. */
+interface EffectCommand {
+  readonly program: string;
+  readonly args: readonly string[];
+  /** The arguments that are not options. */
+  readonly operands: readonly string[];
+  /** Each argument split where a file name may end (`--out=/srv/app.py` -> `--out`, `/srv/app.py`). */
+  readonly argParts: readonly (readonly string[])[];
+  /** `extractsInto` of the command; `undefined` for `cd`, `chmod` and read-only commands. */
+  readonly into: string | null | undefined;
+}
+
+/** The commands of a RUN, read once: the image's files are asked about many paths, each walking every RUN of a stage. */
+const effectCommands = perInstruction((instruction): readonly EffectCommand[] =>
+  runCommandWords(instruction).map(({ words }) => {
+    const [command = '', ...args] = words.map((word) => word.value);
+    const program = basename(command);
+    const operands = args.filter((arg) => !arg.startsWith('-'));
+    const passive = program === 'cd' || program === 'chmod' || READ_ONLY.has(program);
+    return {
+      program,
+      args,
+      operands,
+      argParts: passive ? [] : args.map((arg) => arg.split(NAME_SEPARATORS)),
+      into: passive ? undefined : extractsInto(program, args, operands),
+    };
+  }),
+);
+
 /**
  * What a RUN does to a path: `creates` when a command other than a read names its file, or copies,
  * moves, extracts or clones into a folder holding it; `chmod` when a `chmod` names it or a folder
@@ -227,21 +257,17 @@ function runEffect(instruction: InstructionNode, target: string): 'creates' | 'c
   let chmod = false;
   const resolve = (folder: string | undefined): string | null =>
     folder === undefined || folder.includes('$') ? null : folder.startsWith('/') ? path.posix.normalize(folder) : cwd === null ? null : path.posix.resolve(cwd, folder);
-  for (const { words } of runCommandWords(instruction)) {
-    const [command = '', ...args] = words.map((word) => word.value);
-    const program = basename(command);
-    const operands = args.filter((arg) => !arg.startsWith('-'));
+  for (const { program, operands, argParts, into } of effectCommands(instruction)) {
     if (program === 'cd') {
       cwd = resolve(operands[0]);
       continue;
     }
     if (program === 'chmod') {
-      chmod ||= operands.some((operand) => mentions(operand, name) || holds(resolve(operand), target));
+      chmod ||= operands.some((operand) => mentions(operand.split(NAME_SEPARATORS), name) || holds(resolve(operand), target));
       continue;
     }
     if (READ_ONLY.has(program)) continue;
-    if (args.some((arg) => mentions(arg, name))) return 'creates';
-    const into = extractsInto(program, args, operands);
+    if (argParts.some((parts) => mentions(parts, name))) return 'creates';
     if (into === undefined) continue;
     const folder = into === null ? cwd : resolve(into);
     if (folder === null || holds(folder, target)) return 'creates';
@@ -254,18 +280,14 @@ function runEffect(instruction: InstructionNode, target: string): 'creates' | 'c
  * working directory).
  */
 function extractsInto(program: string, args: readonly string[], operands: readonly string[]): string | null | undefined {
-  const valueOf = (...flags: string[]): string | undefined => {
-    const index = args.findIndex((arg) => flags.includes(arg));
-    return index === -1 ? undefined : args[index + 1];
-  };
   switch (program) {
     case 'tar':
     case 'bsdtar': {
       const extracts = args.some((arg) => arg === '--extract' || arg === '--get' || /^-?[A-Za-z]*x[A-Za-z]*$/.test(arg));
-      return extracts ? (valueOf('-C', '--directory') ?? null) : undefined;
+      return extracts ? (valueOf(args, '-C', '--directory') ?? null) : undefined;
     }
     case 'unzip':
-      return valueOf('-d') ?? null;
+      return valueOf(args, '-d') ?? null;
     case 'git':
       return operands[0] === 'clone' ? (operands[2] ?? null) : undefined;
     case 'cp':
@@ -279,9 +301,18 @@ function extractsInto(program: string, args: readonly string[], operands: readon
   }
 }
 
-/** Whether a word names a file by its name (`app.py`, `./app.py`, `--out=/srv/app.py`). */
-function mentions(word: string, name: string): boolean {
-  return word.split(/[=:,]/).some((part) => part === name || part.endsWith(`/${name}`));
+/** The word after the first of `flags` among `args`. */
+function valueOf(args: readonly string[], ...flags: string[]): string | undefined {
+  const index = args.findIndex((arg) => flags.includes(arg));
+  return index === -1 ? undefined : args[index + 1];
+}
+
+/** Where a file name in a word may end. */
+const NAME_SEPARATORS = /[=:,]/;
+
+/** Whether a word, split by `NAME_SEPARATORS`, names a file by its name (`app.py`, `./app.py`, `--out=/srv/app.py`). */
+function mentions(parts: readonly string[], name: string): boolean {
+  return parts.some((part) => part === name || part.endsWith(`/${name}`));
 }
 
 function holds(folder: string | null, target: string): boolean {

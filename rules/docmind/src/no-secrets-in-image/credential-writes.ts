@@ -11,6 +11,9 @@ export type CredentialWrite =
 /** Words that show a written text holds a credential (or a URL with a password: `hasPasswordInUrl`). */
 const CREDENTIAL_WORD = /pass|token|secret|auth|api_?key|credential|private|-----BEGIN/i;
 
+/** Programs whose arguments `credentialWritesOf` reads: removals, copies, `tee` and tools that store credentials. */
+const WRITERS = new Set(['rm', 'tee', 'cp', 'mv', 'install', 'npm', 'pnpm', 'yarn', 'aws', 'git', 'pip', 'poetry']);
+
 /**
  * What a RUN instruction leaves behind that holds credentials: output of `echo`, `cat`, `tee`,
  * `cp`, `mv` or `install` that lands in a credential file (`~/.netrc`, `~/.npmrc`, `/app/.env`,
@@ -24,8 +27,10 @@ export function credentialWritesOf(instruction: InstructionNode, secretPaths: Se
   const found: { readonly write: CredentialWrite; readonly index: number }[] = [];
   const removals: { readonly path: string; readonly index: number }[] = [];
   commands.forEach((command, index) => {
-    const [program, ...args] = command.words.map((word) => word.value);
-    const name = basename(program ?? '');
+    const name = basename(command.words[0]?.value ?? '');
+    // Most commands write no file and store nothing: they are passed over without reading their words.
+    if (command.redirects.length === 0 && !WRITERS.has(name)) return;
+    const args = command.words.slice(1).map((word) => word.value);
     if (name === 'rm') {
       for (const arg of args) if (!arg.startsWith('-')) removals.push({ path: homePath(arg), index });
     }

@@ -26,6 +26,10 @@ export function isCertificateName(base: string): boolean {
   return parts.some((part) => CERTIFICATE_PARTS.has(part));
 }
 
+/** `SecretPaths` answers by options (secret file patterns and allowed names). */
+const answersByOptions = new Map<string, Map<string, boolean>>();
+const MAX_ANSWERS = 10_000;
+
 /**
  * Tells whether a path names a credential file, with the secret file patterns `dockerignore-secrets`
  * keeps out of build contexts (`.env`, keys, `.netrc`, `.npmrc`, `.ssh/`, `.aws/`, ...). Paths may be
@@ -35,15 +39,35 @@ export function isCertificateName(base: string): boolean {
  */
 export class SecretPaths {
   private readonly classifier: PatternClassifier;
+  /** Answers of `isSecret`, shared by every file linted with the same options. */
+  private readonly answers: Map<string, boolean>;
 
   constructor(
     extraPatterns: readonly string[],
     private readonly allowedNames: readonly string[],
   ) {
     this.classifier = patternClassifier([...SECRET_PATTERNS.map((secret) => secret.pattern), ...extraPatterns]);
+    const key = JSON.stringify([extraPatterns, allowedNames]);
+    let answers = answersByOptions.get(key);
+    if (!answers) {
+      answers = new Map();
+      answersByOptions.set(key, answers);
+    }
+    this.answers = answers;
   }
 
   isSecret(written: string): boolean {
+    let answer = this.answers.get(written);
+    if (answer === undefined) {
+      answer = this.readIsSecret(written);
+      // Bounded: a language server lints for hours, and paths are many.
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      this.answers.set(written, answer);
+    }
+    return answer;
+  }
+
+  private readIsSecret(written: string): boolean {
     const relative = cleanPath(written.replace(/^(~|\$\{?HOME\}?)(?=\/|$)/, ''));
     if (relative === '' || this.isAllowed(relative)) return false;
     const base = path.posix.basename(relative);

@@ -1,4 +1,5 @@
 import type { ImageReference, InstructionNode, OffsetRange, StageNode } from '@docmind-docker-lint/core';
+import { perInstruction } from '../utils/per-instruction.js';
 import { basename, runCommandWords } from '../utils/run-command-words.js';
 import { stageChain, visitStageChain, type ExpandVariables } from '../utils/stage-chain.js';
 import { stageWorkdir } from '../utils/stage-workdir.js';
@@ -63,16 +64,16 @@ export function collectStageFacts(stage: StageNode, buildArgs: Readonly<Record<s
         if (setting) users.push(setting);
         break;
       }
-      case 'RUN':
-        for (const { words } of runCommandWords(instruction)) {
-          const program = basename(words[0]?.value ?? '');
-          if (PACKAGE_MANAGERS.has(program)) packageManagers.add(program);
-          for (const name of installedPackages(program, words.slice(1).map((word) => word.value))) packages.add(name);
-          const created = USER_CREATORS.has(program) ? createdUserName(program, words.slice(1).map((word) => word.value)) : null;
-          const name = created === null ? null : expand(created);
+      case 'RUN': {
+        const facts = runFacts(instruction);
+        for (const program of facts.packageManagers) packageManagers.add(program);
+        for (const name of facts.installedPackages) packages.add(name);
+        for (const created of facts.createdUsers) {
+          const name = expand(created);
           if (name) createdUsers.push(name);
         }
         break;
+      }
       case 'COPY':
       case 'ADD':
         if (instruction.args.some((argument) => /(^|\/)etc\/passwd$/.test(argument.value))) copiesPasswd = true;
@@ -82,6 +83,30 @@ export function collectStageFacts(stage: StageNode, buildArgs: Readonly<Record<s
   const workdir = stageWorkdir(stage, undefined, buildArgs);
   return { stage, chain, baseImage: chain[0]!.image, users, createdUsers, copiesPasswd, packageManagers, installedPackages: packages, workdir };
 }
+
+/** What one RUN does about users, before its variables are expanded. */
+interface RunFacts {
+  readonly packageManagers: readonly string[];
+  readonly installedPackages: readonly string[];
+  /** The names `useradd` and `adduser` create, as written. */
+  readonly createdUsers: readonly string[];
+}
+
+/** Read once per RUN: every stage built on this one walks it again, and so do other stages' facts. */
+const runFacts = perInstruction((instruction): RunFacts => {
+  const managers: string[] = [];
+  const installed: string[] = [];
+  const created: string[] = [];
+  for (const { words } of runCommandWords(instruction)) {
+    const program = basename(words[0]?.value ?? '');
+    if (PACKAGE_MANAGERS.has(program)) managers.push(program);
+    const args = words.slice(1).map((word) => word.value);
+    for (const name of installedPackages(program, args)) installed.push(name);
+    const name = USER_CREATORS.has(program) ? createdUserName(program, args) : null;
+    if (name !== null) created.push(name);
+  }
+  return { packageManagers: managers, installedPackages: installed, createdUsers: created };
+});
 
 /** The user part of a `user[:group]` value. */
 export function userPart(value: string): string {

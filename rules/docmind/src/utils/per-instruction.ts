@@ -1,15 +1,9 @@
-import type { InstructionNode } from '@docmind-docker-lint/core';
+import { oncePerObject, type InstructionNode } from '@docmind-docker-lint/core';
 
 /**
  * `read`, computed once per instruction: several rules read the same RUN, COPY or ENV, and a node
  * lives as long as its parsed file, which the WeakMap does not keep alive.
  */
 export function perInstruction<T>(read: (instruction: InstructionNode) => T): (instruction: InstructionNode) => T {
-  const cache = new WeakMap<InstructionNode, T>();
-  return (instruction) => {
-    if (cache.has(instruction)) return cache.get(instruction)!;
-    const value = read(instruction);
-    cache.set(instruction, value);
-    return value;
-  };
+  return oncePerObject(read);
 }

@@ -1,4 +1,4 @@
-import type { ExecFormElement, InstructionNode, OffsetRange } from '@docmind-docker-lint/core';
+import { RecentByText, type ExecFormElement, type InstructionNode, type OffsetRange } from '@docmind-docker-lint/core';
 import { parse } from 'shell-quote';
 import { perInstruction } from './per-instruction.js';
 
@@ -214,21 +214,14 @@ interface LineCommand {
   readonly pipedFrom: number | null;
 }
 
-/** Lines split recently, by text; bounded by the characters they hold. */
-const splitLines = new Map<string, readonly LineCommand[]>();
-let splitCharacters = 0;
-const SPLIT_CHARACTERS_KEPT = 64 * 1024;
+/** Lines split recently, by text. */
+const splitLines = new RecentByText<readonly LineCommand[]>(64 * 1024);
 
 function splitLine(text: string): readonly LineCommand[] {
-  const kept = splitLines.get(text);
-  if (kept) return kept;
-  const split = splitLineText(text);
-  splitLines.set(text, split);
-  splitCharacters += text.length;
-  for (const oldest of splitLines.keys()) {
-    if (splitCharacters <= SPLIT_CHARACTERS_KEPT || oldest === text) break;
-    splitLines.delete(oldest);
-    splitCharacters -= oldest.length;
+  let split = splitLines.get(text);
+  if (!split) {
+    split = splitLineText(text);
+    splitLines.set(text, split);
   }
   return split;
 }

@@ -10,37 +10,54 @@ import { stageChain } from '../utils/stage-chain.js';
 export function buildEnvironment(run: InstructionNode): Map<string, string> {
   const stage = run.stage;
   if (!stage) return new Map();
-  let environments = stageEnvironments.get(stage);
-  if (!environments) {
-    environments = stageRunEnvironments(stage, globalArgDefaults(run.dockerfile));
-    stageEnvironments.set(stage, environments);
+  let settings = stageSettings.get(stage);
+  if (!settings) {
+    settings = stageRunSettings(stage, globalArgDefaults(run.dockerfile));
+    stageSettings.set(stage, settings);
   }
-  // A copy: the caller adds the variables the RUN itself exports.
-  return new Map(environments.get(run) ?? environments.get(null));
+  // A new map: the caller adds the variables the RUN itself exports.
+  const environment = new Map<string, string>();
+  const count = settings.before.get(run) ?? settings.names.length;
+  for (let index = 0; index < count; index++) environment.set(settings.names[index]!, settings.values[index]!);
+  return environment;
 }
 
-/** The environment before each RUN of a stage (and at its end, under `null`), computed in one pass per stage. */
-const stageEnvironments = new WeakMap<StageNode, Map<InstructionNode | null, ReadonlyMap<string, string>>>();
+/**
+ * The variables a stage's chain sets, in order, and how many of them are set before each RUN of the
+ * stage: one pass per stage, and a RUN's environment is built only when a rule asks for it.
+ */
+interface StageSettings {
+  readonly names: readonly string[];
+  readonly values: readonly string[];
+  readonly before: ReadonlyMap<InstructionNode, number>;
+}
 
-function stageRunEnvironments(stage: StageNode, globals: ReadonlyMap<string, string>): Map<InstructionNode | null, ReadonlyMap<string, string>> {
-  const environment = new Map<string, string>();
-  const before = new Map<InstructionNode | null, ReadonlyMap<string, string>>();
+const stageSettings = new WeakMap<StageNode, StageSettings>();
+
+function stageRunSettings(stage: StageNode, globals: ReadonlyMap<string, string>): StageSettings {
+  const names: string[] = [];
+  const values: string[] = [];
+  const before = new Map<InstructionNode, number>();
   const chain = stageChain(stage);
   for (const [linkIndex, link] of chain.entries()) {
     for (const instruction of link.instructions) {
-      if (instruction.keyword === 'RUN' && linkIndex === chain.length - 1) before.set(instruction, new Map(environment));
+      if (instruction.keyword === 'RUN' && linkIndex === chain.length - 1) before.set(instruction, names.length);
       if (instruction.keyword === 'ENV') {
-        for (const { name, value } of instructionProperties(instruction)) environment.set(name, value ?? '');
+        for (const { name, value } of instructionProperties(instruction)) {
+          names.push(name);
+          values.push(value ?? '');
+        }
       } else if (instruction.keyword === 'ARG') {
         for (const { name, value } of instructionProperties(instruction)) {
           const known = value ?? globals.get(name);
-          if (known !== undefined) environment.set(name, known);
+          if (known === undefined) continue;
+          names.push(name);
+          values.push(known);
         }
       }
     }
   }
-  before.set(null, environment);
-  return before;
+  return { names, values, before };
 }
 
 /**

@@ -253,20 +253,33 @@ export default createRule<MessageIds, Options>({
         for (const instruction of dockerfile.instructions) {
           if (instruction.keyword === 'COPY') checkUvImageCopy(instruction);
           if (instruction.keyword !== 'RUN' || !instruction.stage) continue;
-          const environment = buildEnvironment(instruction);
+          // The environment is built only for a command that reads it (a lock command): most RUNs have none.
+          let environment: Map<string, string> | null = null;
+          const exports: string[] = [];
+          const environmentHere = (): Map<string, string> => {
+            if (!environment) {
+              environment = buildEnvironment(instruction);
+              for (const assignment of exports) setAssignment(environment, assignment);
+            }
+            return environment;
+          };
           runCommandWords(instruction).forEach((command, commandIndex) => {
-            const commandEnvironment = new Map(environment);
-            for (const assignment of command.assignments) setAssignment(commandEnvironment, assignment.value);
             const facts = readUvCommand(command);
             for (const uvPackage of facts.uvPackages) checkUvPackage(instruction, facts, uvPackage);
             for (const requirements of facts.requirements) checkRequirements(instruction, requirements);
             if (facts.lockCommand) {
+              const commandEnvironment = new Map(environmentHere());
+              for (const assignment of command.assignments) setAssignment(commandEnvironment, assignment.value);
               checkLockCommand(instruction, command, commandIndex, facts.lockCommand, commandEnvironment);
               if (facts.lockCommand.subcommand === 'export') exported = true;
             }
             // `export UV_FROZEN=1 && uv sync`: the shell keeps it for the rest of the RUN.
             if (command.words[0]?.value === 'export') {
-              for (const word of command.words.slice(1)) setAssignment(environment, word.value);
+              for (let index = 1; index < command.words.length; index++) {
+                const assignment = command.words[index]!.value;
+                if (environment) setAssignment(environment, assignment);
+                else exports.push(assignment);
+              }
             }
           });
         }
