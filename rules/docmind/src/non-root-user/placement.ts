@@ -1,4 +1,4 @@
-import { parseDockerfile, SourceFile, type InstructionNode, type StageNode } from '@docmind-docker-lint/core';
+import { parseDockerfile, SourceFile, type InstructionNode, type OffsetRange, type StageNode } from '@docmind-docker-lint/core';
 import { stageEndInsertion, type TextInsertion } from '../utils/stage-end-insertion.js';
 
 /** Instructions whose effect depends on the current USER, or that set it. */
@@ -37,9 +37,20 @@ export function isPlainUserName(name: string): boolean {
  */
 export function insertionSetsUser(file: SourceFile, stage: StageNode, insertion: TextInsertion, user: string): boolean {
   const [start, end] = insertion.range;
-  const text = file.text.slice(0, start) + insertion.text + file.text.slice(end);
+  // Only the instruction the insertion follows (its continuation or heredoc may take the inserted
+  // lines in) and what comes after it can change how the inserted text reads: that piece is parsed
+  // alone, with the file's escape character, rather than the whole file again for every fix offered.
+  const previous = stage.instructions.findLast((instruction) => instruction.range[0] < start);
+  const from = previous ? previous.range[0] : stage.range[0];
+  const escape = stage.from.dockerfile.escapeCharacter;
+  const directive = escape === '\\' ? '' : `# escape=${escape}\n`;
+  const text = directive + file.text.slice(from, start) + insertion.text + file.text.slice(end);
   const parsed = parseDockerfile(new SourceFile(file.path, text, 'dockerfile'));
-  const last = parsed.stages[stage.index]?.instructions.findLast((instruction) => instruction.keyword === 'USER');
-  if (!last || last.range[1] <= start || last.range[0] > start + insertion.text.length) return false;
+  const inserted: OffsetRange = [directive.length + start - from, directive.length + start - from + insertion.text.length];
+  // The stage as it reads in the piece: up to the first FROM after the inserted text.
+  const nextStage = parsed.instructions.findIndex((instruction) => instruction.keyword === 'FROM' && instruction.range[0] >= inserted[1]);
+  const stageInstructions = nextStage < 0 ? parsed.instructions : parsed.instructions.slice(0, nextStage);
+  const last = stageInstructions.findLast((instruction) => instruction.keyword === 'USER');
+  if (!last || last.range[1] <= inserted[0] || last.range[0] > inserted[1]) return false;
   return last.args.length === 1 && last.args[0]!.value === user;
 }
