@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildComposeModel, defaultComposeFiles, isOverrideFile } from './compose-model.js';
+import { composeValue } from './compose-value.js';
 import { composeYamlTags } from './compose-tags.js';
 
 const doc = (text: string) => parseDocument(text, { customTags: composeYamlTags });
@@ -32,6 +33,15 @@ describe('buildComposeModel', () => {
     });
     expect(model.services.web).toEqual({ image: 'common' });
     expect(model.extendsProblems).toMatchObject([{ service: 'bad', kind: 'missing-service', file: '/p/compose.yaml' }]);
+  });
+
+  it('takes a file already converted from `values` instead of converting it again', () => {
+    const document = doc('services:\n  web:\n    image: web:${TAG}\n');
+    const given = composeValue(doc('services:\n  web:\n    image: given\n'), { keepTags: true });
+    const model = buildComposeModel({ files: [{ path: '/p/compose.yaml', document }], variables: () => '1', values: new Map([['/p/compose.yaml', given]]) });
+    expect(model.services).toEqual({ web: { image: 'given' } });
+    expect(model.files.get('/p/compose.yaml')).toBe(given);
+    expect(buildComposeModel({ files: [{ path: '/p/compose.yaml', document }], variables: () => '1' }).services).toEqual({ web: { image: 'web:1' } });
   });
 });
 

@@ -20,6 +20,12 @@ export interface ComposeModelOptions {
   readonly loadDocument?: (absolutePath: string) => Document | undefined;
   /** Active profiles (`--profile`, `COMPOSE_PROFILES`). */
   readonly profiles?: readonly string[];
+  /**
+   * Files already converted, by path, as this function would convert them (`composeValue` with
+   * `keepTags` and interpolation with `variables`): a caller that has the data of a file spares
+   * converting it again.
+   */
+  readonly values?: ReadonlyMap<string, ComposeValue>;
 }
 
 export interface ComposeModel {
@@ -40,7 +46,7 @@ export interface ComposeModel {
  */
 export function buildComposeModel(options: ComposeModelOptions): ComposeModel {
   const lookup = options.variables;
-  const values = new Map<string, ComposeValue>();
+  const values = new Map<string, ComposeValue>(options.values ?? []);
   const valueOf = (filePath: string, document: Document): ComposeValue => {
     const cached = values.get(filePath);
     if (cached) return cached;

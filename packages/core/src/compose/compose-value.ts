@@ -50,7 +50,8 @@ const DEFAULT_MAX_NODES = 200_000;
 
 /** Escapes a key for a JSON Pointer segment. */
 export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(key);
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 /** The segments of a JSON Pointer. */
@@ -76,7 +77,8 @@ export function composeValue(document: Document, options: ComposeValueOptions = 
   // `Alias.resolve` searches the whole document; an alias bomb visits the same few aliases 200,000 times.
   const aliasTargets = new Map<unknown, unknown>();
   const resolve = (node: unknown, depth: number): Node | null => {
-    let current = node;
+    if (!isAlias(node)) return node && depth < 1000 ? (node as Node) : null;
+    let current: unknown = node;
     for (let hops = 0; isAlias(current) && hops < 100; hops++) {
       const alias = current;
       if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(document));

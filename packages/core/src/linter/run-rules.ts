@@ -325,10 +325,38 @@ class Context implements RuleContext<string, readonly unknown[]> {
 function formatMessage(rule: AnyRule, messageId: string, data: Readonly<Record<string, string | number>> | undefined): string {
   const template = (rule.meta.messages as Record<string, string>)[messageId];
   if (template === undefined) throw new Error(`Rule "${rule.name}" has no message "${messageId}".`);
-  return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, key: string) =>
-    data && key in data ? String(data[key]) : whole,
-  );
+  const parts = templateParts(template);
+  let message = parts[0]!;
+  for (let index = 1; index < parts.length; index += 3) {
+    const key = parts[index + 1]!;
+    message += (data && key in data ? String(data[key]) : parts[index]!) + parts[index + 2]!;
+  }
+  return message;
 }
+
+/**
+ * A message template cut at its placeholders, once per template (a report is formatted for every
+ * problem): the text before the first, then per placeholder its whole text, its key and the text
+ * after it.
+ */
+function templateParts(template: string): readonly string[] {
+  let parts = templatePartsCache.get(template);
+  if (parts) return parts;
+  const cut: string[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)) {
+    cut.push(template.slice(last, match.index), match[0], match[1]!);
+    last = match.index + match[0].length;
+  }
+  cut.push(template.slice(last));
+  parts = cut;
+  // Templates come from rule metadata: a bounded set, unless a plugin makes them up as it goes.
+  if (templatePartsCache.size >= 10_000) templatePartsCache.clear();
+  templatePartsCache.set(template, parts);
+  return parts;
+}
+
+const templatePartsCache = new Map<string, readonly string[]>();
 
 function toRelated(project: ProjectFacts, related: { file: string; range: OffsetRange; message: string }) {
   // A file no parser reads (a JSON settings schema) is still positioned from its text.

@@ -19,12 +19,14 @@ export function parseCompose(file: SourceFile): ComposeFileNode {
     const { documents: list, tooDeep } = parseYamlDocuments(file.text, { uniqueKeys: true, customTags: composeYamlTags });
     if (tooDeep) problems.push(tooDeep);
     document = list[0] ?? null;
+    // An alias is written `*name`: a text without `*` has none to check.
+    const mayAlias = file.text.includes('*');
     for (const doc of list) {
       for (const issue of [...doc.errors, ...doc.warnings]) {
         const [start, end] = issue.pos;
         problems.push({ message: cleanYamlMessage(issue.message), range: [start, Math.max(start, end)] });
       }
-      problems.push(...unresolvedAliases(doc));
+      if (mayAlias) problems.push(...unresolvedAliases(doc));
     }
   } catch (error) {
     problems.push({ message: `YAML could not be parsed: ${errorMessage(error)}`, range: [0, 0] });

@@ -60,25 +60,48 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
  * CST may nest 100,000 deep.
  */
 function tooDeepCollection(tokens: readonly CST.Token[], maxDepth: number): ParseProblem | null {
-  const pending: { value: unknown; depth: number }[] = tokens.map((value) => ({ value, depth: 0 })).reverse();
+  // Two parallel stacks (values and their depths) rather than an object per entry: this runs on
+  // every CST node of every YAML file.
+  const pending: unknown[] = [];
+  const depths: number[] = [];
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    pending.push(tokens[index]);
+    depths.push(0);
+  }
+  const children: unknown[] = [];
   while (pending.length > 0) {
-    const { value, depth } = pending.pop()!;
+    const value = pending.pop();
+    const depth = depths.pop()!;
     if (!value || typeof value !== 'object') continue;
     let inner = depth;
-    if (!Array.isArray(value)) {
-      const token = value as { type?: unknown; offset?: unknown };
-      if (typeof token.type === 'string' && COLLECTIONS.has(token.type)) {
-        inner = depth + 1;
-        if (inner > maxDepth) {
-          const offset = typeof token.offset === 'number' ? token.offset : 0;
-          return { message: `YAML collections nest more than ${maxDepth} levels deep; the file is not read further`, range: [offset, offset + 1] };
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        const child: unknown = value[index];
+        if (child && typeof child === 'object') {
+          pending.push(child);
+          depths.push(inner);
         }
       }
+      continue;
     }
-    const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
+    const token = value as { type?: unknown; offset?: unknown };
+    if (typeof token.type === 'string' && COLLECTIONS.has(token.type)) {
+      inner = depth + 1;
+      if (inner > maxDepth) {
+        const offset = typeof token.offset === 'number' ? token.offset : 0;
+        return { message: `YAML collections nest more than ${maxDepth} levels deep; the file is not read further`, range: [offset, offset + 1] };
+      }
+    }
+    // The object's own values in `Object.values` order (CST tokens are plain objects), pushed in reverse.
+    children.length = 0;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (child && typeof child === 'object') children.push(child);
+    }
     for (let index = children.length - 1; index >= 0; index--) {
-      const child = children[index];
-      if (child && typeof child === 'object') pending.push({ value: child, depth: inner });
+      pending.push(children[index]);
+      depths.push(inner);
     }
   }
   return null;

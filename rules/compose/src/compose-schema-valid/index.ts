@@ -1,14 +1,6 @@
-import path from 'node:path';
-import {
-  composeValue,
-  dotenvLookup,
-  interpolate,
-  nodeRange,
-  parseDotenv,
-  type OffsetRange,
-  type ValueLocation,
-} from '@docmind-docker-lint/core';
+import { nodeRange, type OffsetRange, type ValueLocation } from '@docmind-docker-lint/core';
 import { isScalar } from 'yaml';
+import { composeFileValue } from '../utils/compose-data.js';
 import { createRule } from '../utils/create-rule.js';
 import { foldLegacyFormat } from './legacy-format.js';
 import { describeSchemaErrors, type SchemaMessageId } from './schema-problems.js';
@@ -45,10 +37,9 @@ export default createRule<MessageIds, Options>({
       ComposeFile(compose) {
         const document = compose.document;
         if (!document?.contents || document.errors.length > 0) return;
-        const envText = context.project.readText(path.join(path.dirname(context.filename), '.env'));
-        const variables = envText === undefined ? () => undefined : dotenvLookup(parseDotenv(envText));
-        const value = composeValue(document, { interpolate: (text) => interpolate(text, variables) });
-        if (value.truncated) return;
+        // The data the pack's other rules read (`.env` beside the file, computed once per file).
+        const value = composeFileValue(compose, context.project);
+        if (!value || value.truncated) return;
         const described = describeSchemaErrors(validateComposeData(value.value), value.value, value.interpolations);
         const problems = foldLegacyFormat(described, value.value);
         // A block merged or aliased into several places is reported once, where it is written.

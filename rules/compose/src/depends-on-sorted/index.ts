@@ -1,6 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { checkOrder, childCollection, keyName } from '../utils/check-order.js';
 import { createRule } from '../utils/create-rule.js';
+import { compareNames } from '../utils/rank-order.js';
 
 export type Options = [];
 export type MessageIds = 'unsorted';
@@ -27,7 +28,7 @@ export default createRule<MessageIds, Options>({
         const dependsOn = childCollection(service.value, 'depends_on');
         if (!dependsOn) return;
         const nameOf = (item: unknown): string | null => (isMap(dependsOn) ? keyName(item) : isScalar(item) ? String(item.value) : null);
-        const { misplaced, fix } = checkOrder(context.sourceFile.text, dependsOn, nameOf, (a, b) => a.localeCompare(b, 'en'));
+        const { misplaced, fix } = checkOrder(context.sourceFile.text, dependsOn, nameOf, compareNames, service.compose);
         for (const [index, item] of misplaced.entries()) {
           context.report({
             range: item.range,

@@ -41,6 +41,15 @@ export type MessageIds = 'publicDatabase' | 'bindToLoopback';
 
 const ALL_INTERFACES = new Set(['', '0.0.0.0', '::']);
 
+/** The option's ports with their numbers, in key order: worked out once per options object, not per published port. */
+const numbered = new WeakMap<Readonly<Record<string, string>>, readonly (readonly [string, number])[]>();
+
+function numberedKeys(ports: Readonly<Record<string, string>>): readonly (readonly [string, number])[] {
+  let keys = numbered.get(ports);
+  if (!keys) numbered.set(ports, (keys = Object.keys(ports).map((key) => [key, Number(key)] as const)));
+  return keys;
+}
+
 export default createRule<MessageIds, Options>({
   name: 'ports-no-public-database',
   meta: {
@@ -79,7 +88,8 @@ export default createRule<MessageIds, Options>({
         if (!data) return;
         for (const port of publishedPorts(data)) {
           if (port.unknown || port.interpolatedHost || !port.target || !ALL_INTERFACES.has(port.hostIp.replace(/^\[|\]$/g, ''))) continue;
-          const target = Object.keys(options.ports).find((key) => Number(key) >= port.target![0] && Number(key) <= port.target![1]);
+          const [low, high] = port.target;
+          const target = numberedKeys(options.ports).find(([, number]) => number >= low && number <= high)?.[0];
           if (target === undefined || reported.has(port.range.join())) continue;
           reported.add(port.range.join());
           const node = data.location(port.pointer)?.value;

@@ -1,6 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { checkOrder, childCollection } from '../utils/check-order.js';
 import { createRule } from '../utils/create-rule.js';
+import { compareNamesNumeric } from '../utils/rank-order.js';
 
 export type Options = [];
 export type MessageIds = 'unsorted';
@@ -33,8 +34,7 @@ export default createRule<MessageIds, Options>({
           const target = item.get('target');
           return `${typeof published === 'string' || typeof published === 'number' ? `${published}:` : ''}${typeof target === 'number' || typeof target === 'string' ? target : ''}`;
         };
-        const compare = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
-        const { misplaced, fix } = checkOrder(context.sourceFile.text, ports, nameOf, compare);
+        const { misplaced, fix } = checkOrder(context.sourceFile.text, ports, nameOf, compareNamesNumeric, service.compose);
         for (const [index, item] of misplaced.entries()) {
           context.report({
             range: item.range,

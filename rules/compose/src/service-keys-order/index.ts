@@ -53,7 +53,7 @@ export default createRule<MessageIds, Options>({
     return {
       Service(service) {
         if (!isMap(service.value)) return;
-        const { misplaced, fix } = checkOrder(context.sourceFile.text, service.value, keyName, compare);
+        const { misplaced, fix } = checkOrder(context.sourceFile.text, service.value, keyName, compare, service.compose);
         for (const [index, item] of misplaced.entries()) {
           context.report({
             range: item.range,

@@ -1,6 +1,7 @@
 import { isMap } from 'yaml';
 import { checkOrder, childCollection, keyName } from '../utils/check-order.js';
 import { createRule } from '../utils/create-rule.js';
+import { compareNames } from '../utils/rank-order.js';
 
 export type Options = [];
 export type MessageIds = 'unsorted';
@@ -26,7 +27,7 @@ export default createRule<MessageIds, Options>({
       ComposeFile(compose) {
         const services = childCollection(compose.document?.contents, 'services');
         if (!isMap(services)) return;
-        const { misplaced, fix } = checkOrder(context.sourceFile.text, services, keyName, (a, b) => a.localeCompare(b, 'en'));
+        const { misplaced, fix } = checkOrder(context.sourceFile.text, services, keyName, compareNames, compose);
         for (const [index, item] of misplaced.entries()) {
           context.report({ range: item.range, messageId: 'unsorted', data: { name: item.name, before: item.before }, fix: index === 0 ? fix : null });
         }

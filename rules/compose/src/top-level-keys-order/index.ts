@@ -48,7 +48,7 @@ export default createRule<MessageIds, Options>({
       ComposeFile(compose) {
         const root = compose.document?.contents;
         if (!isMap(root)) return;
-        const { misplaced, fix } = checkOrder(context.sourceFile.text, root, keyName, compare);
+        const { misplaced, fix } = checkOrder(context.sourceFile.text, root, keyName, compare, compose);
         for (const [index, item] of misplaced.entries()) {
           context.report({ range: item.range, messageId: 'outOfOrder', data: { name: item.name, before: item.before }, fix: index === 0 ? fix : null });
         }

@@ -1,4 +1,4 @@
-import { nodeRange, type OffsetRange, type RuleFixer } from '@docmind-docker-lint/core';
+import { nodeRange, type ComposeFileNode, type OffsetRange, type RuleFixer } from '@docmind-docker-lint/core';
 import { isMap, isPair, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { reorderItems } from './reorder-items.js';
 
@@ -18,13 +18,15 @@ export interface OrderCheck {
 
 /**
  * Compares the items of a collection with the order `compare` gives (a stable sort: items that
- * compare equal keep their order), and builds one fix that moves every item at once.
+ * compare equal keep their order), and builds one fix that moves every item at once. `compose`, the
+ * file the collection belongs to, lets the fix be checked without parsing the text again.
  */
 export function checkOrder(
   text: string,
   collection: YAMLMap | YAMLSeq,
   nameOf: (item: unknown) => string | null,
   compare: (a: string, b: string) => number,
+  compose?: ComposeFileNode,
 ): OrderCheck {
   const items = collection.items as unknown[];
   const names = items.map(nameOf);
@@ -47,7 +49,7 @@ export function checkOrder(
   }
   if (misplaced.length === 0) return { misplaced, fix: null };
   const order = list.map((_, index) => index).sort((a, b) => compare(list[a]!, list[b]!) || a - b);
-  const edit = reorderItems(text, collection, order);
+  const edit = reorderItems(text, collection, order, compose);
   return { misplaced, fix: edit ? (fixer) => fixer.replaceTextRange(edit.range, edit.text) : null };
 }
 

@@ -14,6 +14,7 @@ import {
   type ValueLocation,
 } from '@docmind-docker-lint/core';
 import { isScalar } from 'yaml';
+import { trimmedEnd } from './line-span.js';
 
 type Data = Record<string, unknown>;
 
@@ -32,6 +33,23 @@ export interface ComposeData {
 }
 
 const cache = new WeakMap<ComposeFileNode, ComposeData | null>();
+const values = new WeakMap<ComposeFileNode, ComposeValue | null>();
+
+/**
+ * A Compose file as data (interpolated with the `.env` beside it, merge keys applied, `!reset` keys
+ * dropped), computed once per parsed file and shared by the pack's rules (`null` for an empty
+ * document). Whatever the root is: `composeData` wants a mapping, the schema check does not.
+ */
+export function composeFileValue(compose: ComposeFileNode, project: ProjectFacts): ComposeValue | null {
+  let value = values.get(compose);
+  if (value === undefined) {
+    const document = compose.document;
+    const variables = document?.contents ? dotenvVariables(compose.file.path, project) : undefined;
+    value = document?.contents && variables ? composeValue(document, { interpolate: (text) => interpolate(text, variables) }) : null;
+    values.set(compose, value);
+  }
+  return value;
+}
 
 /** The data of a Compose file, computed once per parsed file and shared by the pack's rules. */
 export function composeData(compose: ComposeFileNode, project: ProjectFacts): ComposeData | null {
@@ -42,11 +60,8 @@ export function composeData(compose: ComposeFileNode, project: ProjectFacts): Co
 }
 
 function buildComposeData(compose: ComposeFileNode, project: ProjectFacts): ComposeData | null {
-  const document = compose.document;
-  if (!document?.contents) return null;
-  const variables = dotenvVariables(compose.file.path, project);
-  const value = composeValue(document, { interpolate: (text) => interpolate(text, variables) });
-  if (value.truncated || !isData(value.value)) return null;
+  const value = composeFileValue(compose, project);
+  if (!value || value.truncated || !isData(value.value)) return null;
   const root = value.value;
   const services: Record<string, Data> = {};
   if (isData(root.services)) {
@@ -64,7 +79,7 @@ function buildComposeData(compose: ComposeFileNode, project: ProjectFacts): Comp
       if (location.value && !(isScalar(location.value) && nodeRange(location.value)[0] === nodeRange(location.value)[1])) {
         const [start, end] = nodeRange(location.value);
         // A block collection's range runs to the start of the next line.
-        return [start, start + compose.file.text.slice(start, end).trimEnd().length];
+        return [start, trimmedEnd(compose.file.text, start, end)];
       }
       return location.key ? nodeRange(location.key) : null;
     },
@@ -83,7 +98,9 @@ export function dotenvVariables(composePath: string, project: ProjectFacts): (na
 
 /** `/services/<name>/<key>...` */
 export function servicePointer(name: string, ...rest: readonly (string | number)[]): string {
-  return ['', 'services', name, ...rest].map((segment) => (segment === '' ? '' : pointerSegment(segment))).join('/');
+  let pointer = `/services/${pointerSegment(name)}`;
+  for (const segment of rest) pointer += `/${pointerSegment(segment)}`;
+  return pointer;
 }
 
 export function isData(value: unknown): value is Data {

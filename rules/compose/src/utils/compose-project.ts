@@ -12,7 +12,7 @@ import {
   type ProjectFacts,
 } from '@docmind-docker-lint/core';
 import type { Document } from 'yaml';
-import { dotenvVariables, isData } from './compose-data.js';
+import { composeFileValue, dotenvVariables, isData } from './compose-data.js';
 
 /** Top-level sections whose entries services refer to by name. */
 export type ResourceKind = 'services' | 'networks' | 'volumes' | 'secrets' | 'configs';
@@ -77,7 +77,11 @@ function buildProject(compose: ComposeFileNode, project: ProjectFacts): ComposeP
   });
   // Compose reads `.env` from the project folder: that of the first file.
   const variables = dotenvVariables(files[0] ?? own, project);
-  const model = buildComposeModel({ files: modelFiles, variables, loadDocument: documentOf });
+  // The file's own data, as the pack's rules have it, is what the model would make of it when it is
+  // interpolated from the same `.env` and holds no tag (`!reset`, `!override`: a tag is written `!`).
+  const ownValue = path.dirname(files[0] ?? own) === path.dirname(own) && !compose.file.text.includes('!') ? composeFileValue(compose, project) : null;
+  const values = ownValue && modelFiles.some((file) => file.path === own) ? new Map([[own, ownValue]]) : undefined;
+  const model = buildComposeModel({ files: modelFiles, variables, loadDocument: documentOf, ...(values ? { values } : {}) });
   const defined = Object.fromEntries(RESOURCE_KINDS.map((kind) => [kind, new Set(namesIn(model.data[kind]))])) as Record<
     ResourceKind,
     Set<string>

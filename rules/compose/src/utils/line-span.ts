@@ -15,3 +15,16 @@ export function lineSpan(text: string, start: number, end: number): OffsetRange 
   if (after !== '' && !after.startsWith('#')) return null;
   return [lineStart, lineEnd];
 }
+
+const SPACE = /\s/;
+
+/**
+ * Where `text.slice(start, end).trimEnd()` would end, without copying the slice (a block
+ * collection's range runs over many lines): `trimEnd` drops what `\s` matches.
+ */
+export function trimmedEnd(text: string, start: number, end: number): number {
+  let at = Math.min(end, text.length);
+  if (at <= start) return start;
+  while (at > start && SPACE.test(text[at - 1]!)) at--;
+  return at;
+}

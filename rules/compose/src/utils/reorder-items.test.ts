@@ -1,5 +1,7 @@
+import { parseCompose, SourceFile } from '@docmind-docker-lint/core';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { trimmedEnd } from './line-span.js';
 import { reorderItems } from './reorder-items.js';
 
 const apply = (text: string, pick: (root: YAMLMap) => YAMLMap | YAMLSeq, order: number[]): string | null => {
@@ -8,6 +10,13 @@ const apply = (text: string, pick: (root: YAMLMap) => YAMLMap | YAMLSeq, order: 
   return edit ? text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]) : null;
 };
 const services = (root: YAMLMap): YAMLMap => root.get('services', true) as unknown as YAMLMap;
+
+/** As `apply`, with the Compose file's own parse given (the path the ordering rules take). */
+const applyParsed = (text: string, pick: (root: YAMLMap) => YAMLMap | YAMLSeq, order: number[]): string | null => {
+  const compose = parseCompose(SourceFile.fromText('/p/compose.yaml', text, 'compose'));
+  const edit = reorderItems(text, pick(compose.document!.contents as unknown as YAMLMap), order, compose);
+  return edit ? text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]) : null;
+};
 
 describe('reorderItems', () => {
   it('moves block entries with their comments; blank lines and the rest stay', () => {
@@ -37,4 +46,32 @@ describe('reorderItems', () => {
   it('refuses items that share a line', () => {
     expect(apply('a: {x: 1}\nb:\n  - k: 1\n    j: 2\n', (root) => ((root.get('b', true) as unknown as YAMLSeq).items[0] as YAMLMap), [1, 0])).toBeNull();
   });
+
+  it('given the Compose file parse, tells from the order of anchors and aliases whether every alias stays resolved', () => {
+    const cases: [string, (root: YAMLMap) => YAMLMap | YAMLSeq, number[]][] = [
+      ['services:\n  b: &b\n    image: x\n  a: *b\n', services, [1, 0]],
+      ['services:\n  b: &b\n    image: x\n  a: 2\nother: *b\n', services, [1, 0]],
+      // The alias resolves to the other anchor of its name once moved: still resolved.
+      ['x: &a 1\nservices:\n  c: *a\n  b: &a 2\n  a: *a\n', services, [2, 1, 0]],
+      // An anchor inside an item moved below the alias that needs it.
+      ['a: &x [1]\nb: [*x, &y 2]\nc: *y\n', (root) => root, [2, 0, 1]],
+      ['a: &x [1]\nb: [*x, &y 2]\nc: *y\n', (root) => root, [1, 0, 2]],
+      // Errors in the file: checked by parsing the result, as without the parse.
+      ['services:\n  b: 1\n  a: 2\nx: 1\nx: 2\n', services, [1, 0]],
+    ];
+    for (const [text, pick, order] of cases) expect(applyParsed(text, pick, order)).toBe(apply(text, pick, order));
+    expect(applyParsed('services:\n  b: &b\n    image: x\n  a: *b\n', services, [1, 0])).toBeNull();
+    expect(applyParsed('a: &x [1]\nb: [*x, &y 2]\nc: *y\n', (root) => root, [2, 0, 1])).toBeNull();
+    expect(applyParsed('x: &a 1\nservices:\n  c: *a\n  b: &a 2\n  a: *a\n', services, [2, 1, 0])).toBe('x: &a 1\nservices:\n  a: *a\n  b: &a 2\n  c: *a\n');
+  });
 });
+
+describe('trimmedEnd', () => {
+  it('ends where trimEnd would end the slice', () => {
+    const text = 'key: value \t\n\u00a0\n  \u3000';
+    for (let start = 0; start <= text.length + 1; start++) {
+      for (let end = 0; end <= text.length + 2; end++) expect(trimmedEnd(text, start, end)).toBe(start + text.slice(start, end).trimEnd().length);
+    }
+  });
+});
+
