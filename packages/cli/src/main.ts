@@ -1,11 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import type * as CoreModule from '@docmind-docker-lint/core';
 import type { AnyRule, LintMessage, LintOptions, LintResult, Plugin } from '@docmind-docker-lint/core';
-import type { CliIo } from './cli-io.js';
-import type { CliOptions, ReportTarget } from './cli-options.js';
+import type { CliIo, TextSink } from './cli-io.js';
+import type { CliOptions } from './cli-options.js';
 import { formatRulesTable } from './format-rules-table.js';
-import { formatters } from './formatters/index.js';
+import { formatters, type ReportStream } from './formatters/index.js';
 import { runInit } from './init-config.js';
 import { packageVersion } from './package-version.js';
 import { parseCliArgs } from './parse-args.js';
@@ -132,57 +132,73 @@ async function lintAndReport(
   const stdinText = options.stdin ? await readText(io.stdin) : undefined;
   const progress = stdinText === undefined ? progressLineFor(core, session, options, io) : undefined;
   const lintOptions: LintOptions = progress ? { ...baseOptions, onFileLinted: (filePath) => progress.fileLinted(filePath) } : baseOptions;
-  const results =
-    stdinText === undefined
-      ? await core.lintProject({ ...lintOptions, patterns: options.paths, ...fixOptions(options), ...runOptions(options) })
-      : await lintStdin(core, stdinText, options, lintOptions, io.cwd);
-  progress?.clear();
-  if (options.debug) {
-    const files = results.length === 1 ? '1 file' : `${results.length} files`;
-    io.stderr.write(`${NAME}: linted ${files} in ${Math.round(performance.now() - started)} ms\n`);
-  }
+  const fixing = options.fix || options.fixDryRun;
+  const fixedStdin = options.fix && stdinText !== undefined;
+
+  // What the end of the run needs of the results: counts, and the messages for standard error (in the
+  // order of a run that reports at the end: missing paths, then internal errors). Each result is handed
+  // to the reports and dropped; only fixing keeps them all (the core holds them for its fix passes).
+  let files = 0;
+  let errorCount = 0;
+  let warningCount = 0;
+  const missingPaths: string[] = [];
+  const internal: string[] = [];
+  const rulesMeta: Record<string, AnyRule['meta']> = {};
+  const reports = await openReports(options, io, rulesMeta, fixedStdin ? io.stderr : progressAware(io.stdout, progress, io.isTTY));
+  const take = (result: LintResult): LintResult | undefined => {
+    files++;
+    if (isMissingPath(result)) {
+      for (const message of result.messages) missingPaths.push(`${NAME}: ${message.message}\n`);
+      return undefined;
+    }
+    for (const message of internalErrors(result)) internal.push(`${NAME}: internal error in ${displayPath(io.cwd, result.filePath)}: ${message.message}\n`);
+    return result;
+  };
+  const show = (result: LintResult): void => {
+    const shown = options.quiet ? errorsOnly(result) : result;
+    errorCount += shown.errorCount;
+    warningCount += shown.warningCount;
+    addRulesMeta(rulesMeta, session.rules, shown);
+    for (const report of reports) report.stream.add(shown);
+  };
 
   let failed = false;
-  const linted: LintResult[] = [];
-  for (const result of results) {
-    if (!isMissingPath(result)) {
-      linted.push(result);
-      continue;
-    }
-    failed = true;
-    for (const message of result.messages) io.stderr.write(`${NAME}: ${message.message}\n`);
-  }
-  for (const result of linted) {
-    for (const message of internalErrors(result)) {
-      failed = true;
-      io.stderr.write(`${NAME}: internal error in ${displayPath(io.cwd, result.filePath)}: ${message.message}\n`);
-    }
-  }
-  if (options.fix && stdinText === undefined) {
-    for (const write of await core.applyFixes(linted, { root: io.cwd })) {
-      if (write.ok) continue;
-      failed = true;
-      io.stderr.write(`${NAME}: could not write ${displayPath(io.cwd, write.path)}: ${write.error.message}\n`);
-      if (options.debug && write.error.stack) io.stderr.write(`${write.error.stack}\n`);
-    }
-  }
-
-  const shown = options.quiet ? linted.map(errorsOnly) : linted;
-  const rulesMeta = rulesMetaFor(session.rules, shown);
-  const fixedStdin = options.fix && stdinText !== undefined;
-  for (const target of options.reports) {
-    const report = await formatReport(shown, target, options, io, rulesMeta);
-    if (target.outputFile !== undefined) {
-      failed = !(await writeReport(path.resolve(io.cwd, target.outputFile), report, io)) || failed;
+  let stdinResult: LintResult | undefined;
+  try {
+    if (fixing || stdinText !== undefined) {
+      const results =
+        stdinText === undefined
+          ? await core.lintProject({ ...lintOptions, patterns: options.paths, ...fixOptions(options), ...runOptions(options) })
+          : await lintStdin(core, stdinText, options, lintOptions, io.cwd);
+      progress?.clear();
+      const linted = results.flatMap((result) => take(result) ?? []);
+      stdinResult = linted[0];
+      writeDebugTime(io, options, files, started);
+      failed = writeMessages(io, missingPaths, internal) || failed;
+      if (options.fix && stdinText === undefined) {
+        for (const write of await core.applyFixes(linted, { root: io.cwd })) {
+          if (write.ok) continue;
+          failed = true;
+          io.stderr.write(`${NAME}: could not write ${displayPath(io.cwd, write.path)}: ${write.error.message}\n`);
+          if (options.debug && write.error.stack) io.stderr.write(`${write.error.stack}\n`);
+        }
+      }
+      for (const result of linted) show(result);
     } else {
-      // With --stdin --fix, standard output carries the fixed text, so the report goes to stderr.
-      (fixedStdin ? io.stderr : io.stdout).write(report);
+      for await (const result of core.lintProjectResults({ ...lintOptions, patterns: options.paths, ...runOptions(options) })) {
+        const linted = take(result);
+        if (linted) show(linted);
+      }
+      progress?.clear();
+      writeDebugTime(io, options, files, started);
+      failed = writeMessages(io, missingPaths, internal) || failed;
     }
+    for (const report of reports) failed = !report.end() || failed;
+  } finally {
+    for (const report of reports) report.close();
   }
-  if (fixedStdin) io.stdout.write(fixedText(linted, stdinText));
+  if (fixedStdin) io.stdout.write(fixedText(stdinResult, stdinText));
 
-  const errorCount = shown.reduce((sum, result) => sum + result.errorCount, 0);
-  const warningCount = shown.reduce((sum, result) => sum + result.warningCount, 0);
   const threshold = session.config.hadolintConfig?.failureThreshold;
   const maxWarnings = options.maxWarnings ?? (threshold && WARNINGS_FAIL.has(threshold) ? 0 : undefined);
   const tooManyWarnings = maxWarnings !== undefined && warningCount > maxWarnings;
@@ -191,6 +207,31 @@ async function lintAndReport(
   // hadolint's `failure-threshold: none` (or `no-fail`) reports problems without failing, unless --max-warnings asks.
   const errorsFail = !(threshold && NOTHING_FAILS.has(threshold));
   return (errorsFail && errorCount > 0) || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+function writeDebugTime(io: CliIo, options: CliOptions, files: number, started: number): void {
+  if (options.debug) io.stderr.write(`${NAME}: linted ${files === 1 ? '1 file' : `${files} files`} in ${Math.round(performance.now() - started)} ms\n`);
+}
+
+/** Writes the messages of missing paths and internal errors; whether there were any (the run fails). */
+function writeMessages(io: CliIo, ...lists: readonly string[][]): boolean {
+  let any = false;
+  for (const list of lists) {
+    for (const text of list) io.stderr.write(text);
+    any ||= list.length > 0;
+  }
+  return any;
+}
+
+/** Standard output that first erases the progress line, should both be on one terminal. */
+function progressAware(sink: TextSink, progress: ProgressLine | undefined, isTTY: boolean): TextSink {
+  if (!progress || !isTTY) return sink;
+  return {
+    write(text: string) {
+      progress.clear();
+      return sink.write(text);
+    },
+  };
 }
 
 /** hadolint `failure-threshold` values under which warnings fail the run, as with `--max-warnings 0`. */
@@ -225,45 +266,110 @@ async function lintStdin(core: Core, text: string, options: CliOptions, lintOpti
 }
 
 /** The fixed standard input, or the input unchanged when nothing was fixed. */
-function fixedText(results: readonly LintResult[], input: string): string {
-  const result = results[0];
+function fixedText(result: LintResult | undefined, input: string): string {
   if (result?.output === undefined) return input;
   return (result.bom ? '\uFEFF' : '') + result.output;
 }
 
-async function formatReport(
-  results: readonly LintResult[],
-  target: ReportTarget,
+interface OpenReport {
+  readonly stream: ReportStream;
+  /** Ends the report; whether all of it was written (a failed write is reported on standard error). */
+  end(): boolean;
+  /** Releases the output file and what the stream holds back (also after a failed run). */
+  close(): void;
+}
+
+/**
+ * A report stream per `--format`: to `stdout` (the sink given) or, with `--output-file`, to its file,
+ * created when the report writes first (or at the end, empty), folders and all.
+ */
+async function openReports(
   options: CliOptions,
   io: CliIo,
   rulesMeta: Record<string, AnyRule['meta']>,
-): Promise<string> {
-  const formatter = await formatters[target.format]!.load();
-  // A report written to a file gets no colours unless --color asks for them.
-  const color = target.outputFile !== undefined && options.color === undefined ? false : useColor(options.color, io.env, io.isTTY);
-  return formatter(results, { cwd: io.cwd, rulesMeta, color });
+  stdout: TextSink,
+): Promise<OpenReport[]> {
+  return Promise.all(
+    options.reports.map(async (target): Promise<OpenReport> => {
+      const stream = await formatters[target.format]!.loadStream();
+      // A report written to a file gets no colours unless --color asks for them.
+      const color = target.outputFile !== undefined && options.color === undefined ? false : useColor(options.color, io.env, io.isTTY);
+      const context = { cwd: io.cwd, rulesMeta, color };
+      if (target.outputFile === undefined) {
+        const report = stream(context, (text) => {
+          if (text !== '') stdout.write(text);
+        });
+        return { stream: report, end: () => (report.end(), true), close: () => report.dispose?.() };
+      }
+      const file = new ReportFile(path.resolve(io.cwd, target.outputFile));
+      const report = stream(context, (text) => file.write(text));
+      return {
+        stream: report,
+        end() {
+          report.end();
+          const error = file.finish();
+          if (error) io.stderr.write(`${NAME}: could not write the report to ${file.path}: ${error.message}\n`);
+          return error === undefined;
+        },
+        close() {
+          report.dispose?.();
+          file.close();
+        },
+      };
+    }),
+  );
 }
 
-/** The meta of the rules that reported, silenced problems included, by id (ESLint's `rulesMeta` for formatters). */
-function rulesMetaFor(rules: ReadonlyMap<string, AnyRule>, results: readonly LintResult[]): Record<string, AnyRule['meta']> {
-  const meta: Record<string, AnyRule['meta']> = {};
-  for (const result of results) {
-    for (const message of [...result.messages, ...result.suppressedMessages]) {
+/** A report file written as the report comes; the first error stops the writing and is kept for the end. */
+class ReportFile {
+  private fd: number | undefined;
+  private error: Error | undefined;
+
+  constructor(readonly path: string) {}
+
+  write(text: string): void {
+    if (this.error) return;
+    try {
+      this.fd ??= this.open();
+      const bytes = Buffer.from(text, 'utf8');
+      let offset = 0;
+      while (offset < bytes.length) offset += fs.writeSync(this.fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      this.error = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  /** Creates the file if nothing was written (an empty report), closes it; the error, if any. */
+  finish(): Error | undefined {
+    this.write('');
+    this.close();
+    return this.error;
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      fs.closeSync(fd);
+    } catch (error) {
+      this.error ??= error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  private open(): number {
+    fs.mkdirSync(path.dirname(this.path), { recursive: true });
+    return fs.openSync(this.path, 'w');
+  }
+}
+
+/** Adds the meta of the rules that reported in `result`, silenced problems included (ESLint's `rulesMeta` for formatters). */
+function addRulesMeta(meta: Record<string, AnyRule['meta']>, rules: ReadonlyMap<string, AnyRule>, result: LintResult): void {
+  for (const list of [result.messages, result.suppressedMessages]) {
+    for (const message of list) {
       const rule = message.ruleId === null ? undefined : rules.get(message.ruleId);
       if (rule && message.ruleId !== null) meta[message.ruleId] = rule.meta;
     }
-  }
-  return meta;
-}
-
-async function writeReport(filePath: string, report: string, io: CliIo): Promise<boolean> {
-  try {
-    await mkdir(path.dirname(filePath), { recursive: true });
-    await writeFile(filePath, report);
-    return true;
-  } catch (error) {
-    io.stderr.write(`${NAME}: could not write the report to ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return false;
   }
 }
 

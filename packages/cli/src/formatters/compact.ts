@@ -1,4 +1,4 @@
-import type { Formatter } from './formatter.js';
+import { formatterOf, type StreamFormatter } from './formatter.js';
 import { reportPath } from './report-path.js';
 import { severityLabel } from './severity-label.js';
 
@@ -7,19 +7,27 @@ import { severityLabel } from './severity-label.js';
  * then the number of problems. Easy to grep and to read in an editor's quickfix list. A clean run
  * prints nothing.
  */
-export const formatCompact: Formatter = (results, { cwd }) => {
-  let output = '';
+export const compactStream: StreamFormatter = ({ cwd }, write) => {
   let total = 0;
-  for (const result of results) {
-    const file = reportPath(cwd, result.filePath);
-    for (const message of result.messages) {
-      total++;
-      const severity = severityLabel(message) === 'error' ? 'Error' : 'Warning';
-      const rule = message.ruleId === null ? '' : ` (${message.ruleId})`;
-      // One line per problem, whatever line breaks the message holds.
-      const text = message.message.replace(/\s*\n\s*/gu, ' ');
-      output += `${file}: line ${message.line}, col ${message.column}, ${severity} - ${text}${rule}\n`;
-    }
-  }
-  return total === 0 ? '' : `${output}\n${total} ${total === 1 ? 'problem' : 'problems'}\n`;
+  return {
+    add(result) {
+      if (result.messages.length === 0) return;
+      const file = reportPath(cwd, result.filePath);
+      let output = '';
+      for (const message of result.messages) {
+        total++;
+        const severity = severityLabel(message) === 'error' ? 'Error' : 'Warning';
+        const rule = message.ruleId === null ? '' : ` (${message.ruleId})`;
+        // One line per problem, whatever line breaks the message holds.
+        const text = message.message.replace(/\s*\n\s*/gu, ' ');
+        output += `${file}: line ${message.line}, col ${message.column}, ${severity} - ${text}${rule}\n`;
+      }
+      write(output);
+    },
+    end() {
+      if (total > 0) write(`\n${total} ${total === 1 ? 'problem' : 'problems'}\n`);
+    },
+  };
 };
+
+export const formatCompact = formatterOf(compactStream);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { Formatter } from './formatter.js';
+import { collectingStream, type Formatter } from './formatter.js';
 import { secretMaskOf } from './mask-secrets.js';
 
 /**
@@ -21,3 +21,9 @@ export const formatDiff: Formatter = (results, { cwd }) => {
     })
     .join('');
 };
+
+/**
+ * Keeps every result: the diffs are of fixed files, and fixing (`--fix`, `--fix-dry-run`) holds the whole
+ * run in memory anyway, since fix passes re-lint every file.
+ */
+export const diffStream = collectingStream(formatDiff);

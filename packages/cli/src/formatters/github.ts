@@ -1,4 +1,4 @@
-import type { Formatter } from './formatter.js';
+import { formatterOf, type StreamFormatter } from './formatter.js';
 import { reportPath } from './report-path.js';
 import { severityLabel } from './severity-label.js';
 
@@ -7,10 +7,11 @@ import { severityLabel } from './severity-label.js';
  * pull request's diff: `::error file=Dockerfile,line=1,col=6,endLine=1,endColumn=18,title=rule::message`.
  * `endColumn` is inclusive here (GitHub's reading), one less than the report's exclusive end column.
  */
-export const formatGithub: Formatter = (results, { cwd }) => {
-  let output = '';
-  for (const result of results) {
+export const githubStream: StreamFormatter = ({ cwd }, write) => ({
+  add(result) {
+    if (result.messages.length === 0) return;
     const file = reportPath(cwd, result.filePath);
+    let output = '';
     for (const message of result.messages) {
       const properties: [string, string | number][] = [
         ['file', file],
@@ -23,9 +24,12 @@ export const formatGithub: Formatter = (results, { cwd }) => {
       const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
       output += `::${severityLabel(message)} ${list}::${escapeData(message.message)}\n`;
     }
-  }
-  return output;
-};
+    write(output);
+  },
+  end() {},
+});
+
+export const formatGithub = formatterOf(githubStream);
 
 /** The message of a workflow command: `%`, CR and LF are written as `%25`, `%0D`, `%0A`. */
 function escapeData(text: string): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LintMessage, LintResult } from '@docmind-docker-lint/core';
-import type { Formatter } from './formatter.js';
+import { formatterOf, type StreamFormatter } from './formatter.js';
 import { reportPath } from './report-path.js';
 
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -11,26 +11,36 @@ type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
  * same rule on the same text come before it in the file, and no line numbers: a problem keeps its
  * fingerprint when lines are added above it, so GitLab shows it as neither fixed nor new.
  */
-export const formatGitlab: Formatter = (results, { cwd }) => {
-  const issues = results.flatMap((result) => {
-    const file = reportPath(cwd, result.filePath);
-    const seen = new Map<string, number>();
-    return result.messages.map((message) => {
-      const key = JSON.stringify([message.ruleId ?? '', file, offendingText(result, message)]);
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      return {
-        type: 'issue',
-        description: message.message,
-        check_name: message.ruleId ?? 'docmind-docker-lint',
-        fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex'),
-        severity: severityOf(message),
-        location: { path: file, lines: { begin: message.line, end: message.endLine } },
-      };
-    });
-  });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+export const gitlabStream: StreamFormatter = ({ cwd }, write) => {
+  // `JSON.stringify(issues, null, 2)` written an issue at a time.
+  let first = true;
+  return {
+    add(result) {
+      const file = reportPath(cwd, result.filePath);
+      const seen = new Map<string, number>();
+      for (const message of result.messages) {
+        const key = JSON.stringify([message.ruleId ?? '', file, offendingText(result, message)]);
+        const occurrence = seen.get(key) ?? 0;
+        seen.set(key, occurrence + 1);
+        const issue = {
+          type: 'issue',
+          description: message.message,
+          check_name: message.ruleId ?? 'docmind-docker-lint',
+          fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex'),
+          severity: severityOf(message),
+          location: { path: file, lines: { begin: message.line, end: message.endLine } },
+        };
+        write((first ? '[\n  ' : ',\n  ') + JSON.stringify(issue, null, 2).replaceAll('\n', '\n  '));
+        first = false;
+      }
+    },
+    end() {
+      write(first ? '[]\n' : '\n]\n');
+    },
+  };
 };
+
+export const formatGitlab = formatterOf(gitlabStream);
 
 /**
  * The text a problem points at; for a problem without extent (an insertion point), the trimmed line

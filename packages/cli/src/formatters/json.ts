@@ -1,7 +1,8 @@
 import { toSingleEdit, type TextEdit } from '@docmind-docker-lint/fixer';
 import type { Fix, LintMessage, LintResult, Suggestion } from '@docmind-docker-lint/core';
-import type { Formatter } from './formatter.js';
-import { secretMaskOf, type SecretMask } from './mask-secrets.js';
+import { formatterOf, type StreamFormatter } from './formatter.js';
+import { SecretValues, type SecretMask } from './mask-secrets.js';
+import { Spill } from './spill.js';
 
 /** A fix in ESLint's JSON shape: one replacement of the file's text. */
 export interface JsonFix {
@@ -46,12 +47,33 @@ export interface JsonResult {
 
 /**
  * ESLint's JSON output, so tools that read ESLint results read ours. Fields are mapped one by one so
- * nothing internal (`range`, `related`, `internal`, `bom`) leaks into it.
+ * nothing internal (`range`, `related`, `internal`, `bom`) leaks into it. The secret values of the whole
+ * run are masked in every item, so the items wait (in a temporary file on a large run) until the last
+ * result is in; each is kept as its JSON text, not as the result.
  */
-export const formatJson: Formatter = (results) => {
-  const mask = secretMaskOf(results);
-  return JSON.stringify(results.map((result) => toJsonResult(result, mask)));
+export const jsonStream: StreamFormatter = (_context, write) => {
+  const secrets = new SecretValues();
+  const items = new Spill();
+  return {
+    add(result) {
+      secrets.add(result);
+      // One line per item: JSON text holds no raw line break.
+      items.append(`${JSON.stringify(toJsonResult(result))}\n`);
+    },
+    dispose: () => items.dispose(),
+    end() {
+      const mask = secrets.mask();
+      let separator = '[';
+      items.readLines((line) => {
+        write(separator + (mask ? JSON.stringify(maskJsonResult(JSON.parse(line) as JsonResult, mask)) : line));
+        separator = ',';
+      });
+      write(separator === '[' ? '[]' : ']');
+    },
+  };
 };
+
+export const formatJson = formatterOf(jsonStream);
 
 /** One result in ESLint's shape; `mask` replaces secret values in the file texts it copies (see `secretMaskOf`). */
 export function toJsonResult(result: LintResult, mask: SecretMask = (text) => text): JsonResult {
@@ -70,6 +92,23 @@ export function toJsonResult(result: LintResult, mask: SecretMask = (text) => te
     // As ESLint: the source only when there are problems and no fixed output.
     ...(result.messages.length > 0 && !hasOutput && result.source !== undefined ? { source: mask(result.source) } : {}),
     ...(hasOutput && result.output !== undefined ? { output: mask(result.output) } : {}),
+  };
+}
+
+/** `toJsonResult(result, mask)` from `toJsonResult(result)`: the same fields, in the same order, with the texts masked. */
+function maskJsonResult(item: JsonResult, mask: SecretMask): JsonResult {
+  const maskFix = (fix: JsonFix): JsonFix => ({ ...fix, text: mask(fix.text) });
+  const maskMessage = (message: JsonMessage): JsonMessage => ({
+    ...message,
+    ...(message.fix ? { fix: maskFix(message.fix) } : {}),
+    ...(message.suggestions ? { suggestions: message.suggestions.map((suggestion) => ({ ...suggestion, fix: maskFix(suggestion.fix) })) } : {}),
+  });
+  return {
+    ...item,
+    messages: item.messages.map(maskMessage),
+    suppressedMessages: item.suppressedMessages.map(maskMessage),
+    ...(item.source !== undefined ? { source: mask(item.source) } : {}),
+    ...(item.output !== undefined ? { output: mask(item.output) } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import type { AnyRule, Fix, LintMessage, LintResult } from '@docmind-docker-lint/core';
 import { packageVersion } from '../package-version.js';
-import type { Formatter } from './formatter.js';
+import { formatterOf, type StreamFormatter } from './formatter.js';
 import { reportPath } from './report-path.js';
-import { secretMaskOf } from './mask-secrets.js';
+import { SecretValues, type SecretMask } from './mask-secrets.js';
+import { Spill } from './spill.js';
 
 const TOOL_NAME = 'docmind-docker-lint';
 const INFORMATION_URI = 'https://github.com/docmind/docmind-docker-lint';
@@ -48,40 +49,22 @@ interface SarifFix {
  * directive silenced are results with an in-source suppression. Parse errors and rules that threw
  * are tool execution notifications, not results.
  */
-export const formatSarif: Formatter = (results, { cwd, rulesMeta }) => {
-  // Fix texts can carry a secret value a rule found (a reordered block): masked here, written as is by --fix.
-  const mask = secretMaskOf(results);
+export const sarifStream: StreamFormatter = ({ cwd, rulesMeta }, write) => {
   const artifactLocation = (filePath: string): ArtifactLocation => {
     const relative = reportPath(cwd, filePath);
     if (relative === filePath) return { uri: pathToFileURL(filePath).href };
     return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
   };
-
-  const ruleIds = [
-    ...new Set(
-      results.flatMap((result) =>
-        [...result.messages, ...result.suppressedMessages].flatMap((message) =>
-          isToolFailure(message) ? [] : [message.ruleId ?? LINTER_RULE_ID],
-        ),
-      ),
-    ),
-  ].sort();
-  const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
-
-  const sarifResults: unknown[] = [];
+  // The rule list, the invocation and the secret values come before the results in the log, and depend on
+  // all of them: the results wait as JSON lines (in a temporary file on a large run), their rule index and
+  // masked fix texts filled in at the end.
+  const ruleIdSet = new Set<string>();
+  const secrets = new SecretValues();
+  const pending = new Spill();
   const notifications: unknown[] = [];
-  for (const result of results) {
-    const location = (message: LintMessage): SarifLocation => ({
-      physicalLocation: { artifactLocation: artifactLocation(result.filePath), region: regionOf(message) },
-    });
-    for (const message of result.messages) {
-      if (isToolFailure(message)) notifications.push(notificationOf(message, location(message)));
-      else sarifResults.push(resultOf(message, result, location(message), false));
-    }
-    for (const message of result.suppressedMessages) sarifResults.push(resultOf(message, result, location(message), true));
-  }
+  let executionSuccessful = true;
 
-  function resultOf(message: LintMessage, result: LintResult, location: SarifLocation, suppressed: boolean): unknown {
+  function resultOf(message: LintMessage, result: LintResult, location: SarifLocation, suppressed: boolean): SarifResult {
     const text = result.output ?? result.source;
     const fixes = [
       ...(message.fix ? [fixOf(`Fix: ${message.message}`, message.fix, result.filePath, text)] : []),
@@ -95,7 +78,8 @@ export const formatSarif: Formatter = (results, { cwd, rulesMeta }) => {
     const ruleId = message.ruleId ?? LINTER_RULE_ID;
     return {
       ruleId,
-      ruleIndex: ruleIndex.get(ruleId),
+      // The index is known once every rule is: a placeholder holds the key's place.
+      ruleIndex: -1,
       level: message.severity === 2 ? 'error' : 'warning',
       message: { text: message.message },
       locations: [location],
@@ -107,6 +91,7 @@ export const formatSarif: Formatter = (results, { cwd, rulesMeta }) => {
     };
   }
 
+  /** A fix; its inserted texts are masked at the end, once the run's secret values are known. */
   function fixOf(description: string, fix: Fix, filePath: string, text: string | undefined): SarifFix {
     const files = [...new Set(fix.edits.map((edit) => edit.file))];
     return {
@@ -120,39 +105,94 @@ export const formatSarif: Formatter = (results, { cwd, rulesMeta }) => {
               file === filePath && text !== undefined
                 ? offsetRegion(text, edit.range[0], edit.range[1])
                 : { charOffset: edit.range[0], charLength: edit.range[1] - edit.range[0] },
-            insertedContent: { text: mask(edit.text) },
+            insertedContent: { text: edit.text },
           })),
       })),
     };
   }
 
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: packageVersion(),
-            informationUri: INFORMATION_URI,
-            rules: ruleIds.map((id) => ruleDescriptor(id, rulesMeta[id])),
-          },
-        },
-        invocations: [
+  return {
+    add(result) {
+      secrets.add(result);
+      if (result.messages.some((message) => message.internal)) executionSuccessful = false;
+      const location = (message: LintMessage): SarifLocation => ({
+        physicalLocation: { artifactLocation: artifactLocation(result.filePath), region: regionOf(message) },
+      });
+      const keep = (message: LintMessage, suppressed: boolean): void => {
+        if (!isToolFailure(message)) ruleIdSet.add(message.ruleId ?? LINTER_RULE_ID);
+        pending.append(`${JSON.stringify(resultOf(message, result, location(message), suppressed))}\n`);
+      };
+      for (const message of result.messages) {
+        if (isToolFailure(message)) notifications.push(notificationOf(message, location(message)));
+        else keep(message, false);
+      }
+      for (const message of result.suppressedMessages) keep(message, true);
+    },
+    dispose: () => pending.dispose(),
+    end() {
+      const ruleIds = [...ruleIdSet].sort();
+      const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+      // Fix texts can carry a secret value a rule found (a reordered block): masked here, written as is by --fix.
+      const mask = secrets.mask();
+      const log = (results: readonly unknown[]) => ({
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
           {
-            executionSuccessful: !results.some((result) => result.messages.some((message) => message.internal)),
-            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+            tool: {
+              driver: {
+                name: TOOL_NAME,
+                version: packageVersion(),
+                informationUri: INFORMATION_URI,
+                rules: ruleIds.map((id) => ruleDescriptor(id, rulesMeta[id])),
+              },
+            },
+            invocations: [{ executionSuccessful, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+            originalUriBaseIds: { [SRCROOT]: { uri: folderUri(cwd) } },
+            columnKind: 'utf16CodeUnits',
+            results,
           },
         ],
-        originalUriBaseIds: { [SRCROOT]: { uri: folderUri(cwd) } },
-        columnKind: 'utf16CodeUnits',
-        results: sarifResults,
-      },
-    ],
+      });
+      // `JSON.stringify(log, null, 2)` with the results written one at a time, at the indent the array gives them.
+      const text = JSON.stringify(log([RESULTS_MARK]), null, 2);
+      const at = text.lastIndexOf(JSON.stringify(RESULTS_MARK));
+      const indent = text.slice(text.lastIndexOf('\n', at) + 1, at);
+      let written = 0;
+      pending.readLines((line) => {
+        const { ruleId, ruleIndex: _placeholder, ...rest } = JSON.parse(line) as SarifResult;
+        const fixes = rest.fixes && mask ? { fixes: rest.fixes.map((fix) => maskFix(fix, mask)) } : {};
+        const result = { ruleId, ruleIndex: ruleIndex.get(ruleId), ...rest, ...fixes };
+        write((written === 0 ? text.slice(0, at) : `,\n${indent}`) + JSON.stringify(result, null, 2).replaceAll('\n', `\n${indent}`));
+        written++;
+      });
+      if (written === 0) write(`${JSON.stringify(log([]), null, 2)}\n`);
+      else write(`${text.slice(at + JSON.stringify(RESULTS_MARK).length)}\n`);
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+export const formatSarif = formatterOf(sarifStream);
+
+/** Stands for the results in the log while its head and tail are written. */
+const RESULTS_MARK = 'docmind-docker-lint:results';
+
+interface SarifResult {
+  readonly ruleId: string;
+  readonly ruleIndex: number | undefined;
+  readonly fixes?: readonly SarifFix[];
+  readonly [key: string]: unknown;
+}
+
+function maskFix(fix: SarifFix, mask: SecretMask): SarifFix {
+  return {
+    ...fix,
+    artifactChanges: fix.artifactChanges.map((change) => ({
+      ...change,
+      replacements: change.replacements.map((replacement) => ({ ...replacement, insertedContent: { text: mask(replacement.insertedContent.text) } })),
+    })),
+  };
+}
 
 /** A parse error or a rule that threw: the tool could not check, which is not a finding. */
 function isToolFailure(message: LintMessage): boolean {

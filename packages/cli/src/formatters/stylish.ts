@@ -1,49 +1,62 @@
 import { createColors } from 'picocolors';
 import type { LintMessage } from '@docmind-docker-lint/core';
-import type { Formatter } from './formatter.js';
+import { formatterOf, type StreamFormatter } from './formatter.js';
 import { reportPath } from './report-path.js';
 
 /**
  * ESLint's stylish output: problems grouped under each file's path (relative to `cwd`, underlined),
  * one aligned row per problem, then a summary. Prints nothing when there is no problem.
  */
-export const formatStylish: Formatter = (results, { cwd, color }) => {
+export const stylishStream: StreamFormatter = ({ cwd, color }, write) => {
   const colors = createColors(color);
-  let output = '\n';
   let errorCount = 0;
   let warningCount = 0;
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
+  // A report without problems is empty: file blocks wait here until a problem counts (in practice, the first block).
+  let held: string | undefined = '\n';
 
-  for (const result of results) {
-    if (result.messages.length === 0) continue;
-    errorCount += result.errorCount;
-    warningCount += result.warningCount;
-    fixableErrorCount += result.fixableErrorCount;
-    fixableWarningCount += result.fixableWarningCount;
-    output += `${colors.underline(reportPath(cwd, result.filePath))}\n`;
-    output += `${problemRows(result.messages, colors).join('\n')}\n\n`;
-  }
-
-  const total = errorCount + warningCount;
-  if (total === 0) return '';
-  const summaryColor = errorCount > 0 ? colors.red : colors.yellow;
-  output += summaryColor(
-    colors.bold(
-      `\u2716 ${total} ${plural('problem', total)} (${errorCount} ${plural('error', errorCount)}, ` +
-        `${warningCount} ${plural('warning', warningCount)})\n`,
-    ),
-  );
-  if (fixableErrorCount > 0 || fixableWarningCount > 0) {
-    output += summaryColor(
-      colors.bold(
-        `  ${fixableErrorCount} ${plural('error', fixableErrorCount)} and ` +
-          `${fixableWarningCount} ${plural('warning', fixableWarningCount)} potentially fixable with the \`--fix\` option.\n`,
-      ),
-    );
-  }
-  return output;
+  return {
+    add(result) {
+      if (result.messages.length === 0) return;
+      errorCount += result.errorCount;
+      warningCount += result.warningCount;
+      fixableErrorCount += result.fixableErrorCount;
+      fixableWarningCount += result.fixableWarningCount;
+      const block = `${colors.underline(reportPath(cwd, result.filePath))}\n${problemRows(result.messages, colors).join('\n')}\n\n`;
+      if (held === undefined) {
+        write(block);
+      } else if (errorCount + warningCount > 0) {
+        write(held + block);
+        held = undefined;
+      } else {
+        held += block;
+      }
+    },
+    end() {
+      const total = errorCount + warningCount;
+      if (total === 0) return;
+      const summaryColor = errorCount > 0 ? colors.red : colors.yellow;
+      let summary = summaryColor(
+        colors.bold(
+          `\u2716 ${total} ${plural('problem', total)} (${errorCount} ${plural('error', errorCount)}, ` +
+            `${warningCount} ${plural('warning', warningCount)})\n`,
+        ),
+      );
+      if (fixableErrorCount > 0 || fixableWarningCount > 0) {
+        summary += summaryColor(
+          colors.bold(
+            `  ${fixableErrorCount} ${plural('error', fixableErrorCount)} and ` +
+              `${fixableWarningCount} ${plural('warning', fixableWarningCount)} potentially fixable with the \`--fix\` option.\n`,
+          ),
+        );
+      }
+      write(summary);
+    },
+  };
 };
+
+export const formatStylish = formatterOf(stylishStream);
 
 type Colors = ReturnType<typeof createColors>;
 

@@ -67,13 +67,15 @@ export async function lintProject(options: LintProjectOptions = {}): Promise<Lin
  * `lintProject` one result at a time, in the same order, each handed over as soon as its file is
  * linted: a caller that formats or counts as it goes keeps no more than one result, so memory does
  * not grow with the number of files. Not with `fix` (a fix pass needs every file's problems); with
- * `cache` or worker threads the results come once all are linted.
+ * `cache` or worker threads the results come once all are linted, and so they do when a file's
+ * configuration does not resolve: the run then throws its `ConfigError` before handing over any result,
+ * as `lintProject` does.
  */
 export async function* lintProjectResults(options: LintProjectOptions = {}): AsyncGenerator<LintResult, void, undefined> {
   if (options.fix) throw new TypeError('lintProjectResults does not fix: use lintProject with `fix`.');
   const { session, host, discovery, missing, enabledRuleIds } = await startRun(options);
   const run: Run = { session, host, files: discovery.files, enabledRuleIds, options };
-  if (options.cache || canUseWorkers(run)) {
+  if (options.cache || canUseWorkers(run) || !configsResolve(session, run.files)) {
     const linted = options.cache ? await lintWithCache(run, options.cache === true ? {} : options.cache) : await lintFiles(run, false);
     for (const item of linted) yield item.result;
   } else {
@@ -185,6 +187,11 @@ async function lintFiles(run: Run, record: boolean): Promise<LintedFile[]> {
 function canUseWorkers(run: Run): boolean {
   const { options, session, files } = run;
   if (options.plugins || options.host || options.concurrency === undefined || options.concurrency === 'off') return false;
+  return configsResolve(session, files);
+}
+
+/** Whether every file's configuration resolves (resolutions are cached: the lint reuses them). */
+function configsResolve(session: LintSession, files: readonly DiscoveredFile[]): boolean {
   try {
     for (const file of files) session.config.forFile(file.path);
     return true;
