@@ -1,8 +1,11 @@
 // Which rules the linter creates on a file: a rule whose `create` reads nothing of the file is created
-// only on files with a node type it listens to; a rule whose `create` reads the file is created on
-// every file, as before. Either way the problems are the same.
+// only on files with a node type it listens to (one whose `create` reads the settings too, per settings
+// object); a rule whose `create` reads the file is created on every file, as before. Either way the
+// problems are the same.
 import { describe, expect, it } from 'vitest';
+import { lintProject } from '../api/lint-project.js';
 import { lintText } from '../api/lint-text.js';
+import { MemoryHost } from '../host/memory-host.js';
 import { makeCreateRule } from '../rules/create-rule.js';
 import type { Plugin } from '../types/rule.js';
 
@@ -96,5 +99,54 @@ describe('rule creation', () => {
       'compose-only 2:3 found a service',
     ]);
     expect(created['compose-only']).toBe(afterFirst['compose-only']! + 1);
+  });
+});
+
+describe('rule creation with settings', () => {
+  // Listens to FROM only when the settings ask for it: its keys are the same for every file of a config.
+  const settingsPlugin = (created: { count: number }): Plugin => ({
+    meta: { name: 'settings' },
+    rules: {
+      'from-when-asked': createRule({
+        name: 'from-when-asked',
+        meta,
+        create(context) {
+          created.count++;
+          if (context.settings['wantFrom'] !== true) return {};
+          return { FROM: (node) => context.report({ node, messageId: 'found', data: { what: 'a FROM' } }) };
+        },
+      }),
+    },
+  });
+  const files = {
+    '/virtual/a/Dockerfile': 'FROM alpine:3\n',
+    '/virtual/b/Dockerfile': 'FROM alpine:3\nFROM debian:12\n',
+    '/virtual/c/compose.yaml': 'services:\n  web:\n    image: nginx\n',
+  };
+  const lintWith = async (settings: Record<string, unknown>, plugins: readonly Plugin[]) => {
+    const results = await lintProject({
+      cwd: '/virtual',
+      host: new MemoryHost(files),
+      plugins,
+      useConfigFiles: false,
+      baseConfig: { settings, rules: { 'from-when-asked': 'error' } },
+    });
+    return results.flatMap((result) => result.messages.map((message) => `${result.filePath} ${message.line}:${message.column} ${message.message}`));
+  };
+
+  it('learns the keys of a rule that reads the settings once per settings object', async () => {
+    const created = { count: 0 };
+    const plugins = [settingsPlugin(created)];
+    expect(await lintWith({ wantFrom: true }, plugins)).toEqual([
+      '/virtual/a/Dockerfile 1:1 found a FROM',
+      '/virtual/b/Dockerfile 1:1 found a FROM',
+      '/virtual/b/Dockerfile 2:1 found a FROM',
+    ]);
+    // Learnt once, then created on the two Dockerfiles, not on the Compose file.
+    expect(created.count).toBe(3);
+    // Other settings, other keys: none, so the rule is learnt and created on no file.
+    created.count = 0;
+    expect(await lintWith({}, plugins)).toEqual([]);
+    expect(created.count).toBe(1);
   });
 });

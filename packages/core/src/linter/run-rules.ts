@@ -161,11 +161,13 @@ function emittedKeys(parsed: ParsedFile): ReadonlySet<string> {
 /**
  * The indices of the rules to create on a file that emits these keys: the rules whose `create` reads
  * the file, and the others that listen to one of the keys. Worked out once per rule list (one per
- * config) and set of keys.
+ * config), settings object (the config's) and set of keys.
  */
 function rulesToCreate(rules: readonly EnabledRule[], emitted: ReadonlySet<string>, file: FileRun): readonly number[] {
-  let bySignature = plans.get(rules);
-  if (!bySignature) plans.set(rules, (bySignature = new Map<string, readonly number[]>()));
+  let bySettings = plans.get(rules);
+  if (!bySettings) plans.set(rules, (bySettings = new WeakMap()));
+  let bySignature = bySettings.get(file.settings);
+  if (!bySignature) bySettings.set(file.settings, (bySignature = new Map<string, readonly number[]>()));
   const signature = [...emitted].sort().join(',');
   let indices = bySignature.get(signature);
   if (!indices) {
@@ -181,33 +183,40 @@ function rulesToCreate(rules: readonly EnabledRule[], emitted: ReadonlySet<strin
   return indices;
 }
 
-const plans = new WeakMap<readonly EnabledRule[], Map<string, readonly number[]>>();
+const plans = new WeakMap<readonly EnabledRule[], WeakMap<Readonly<Record<string, unknown>>, Map<string, readonly number[]>>>();
 
 /**
  * The visitor keys a rule returns with these options, when its `create` reads nothing of the file:
  * learnt once per rule and options array (the config resolver shares them between files) by calling
- * `create` on a context that notes every read of the file, its project, the settings or `report`
- * (reading `options` and `id` is fine). Such a rule listens to the same keys on every file, so a file
- * with none of them need not create it. `null` when `create` read the file (or threw): it is created
- * for every file, as its keys may depend on the file.
+ * `create` on a context that notes every read of the file, its project or `report` (reading `options`
+ * and `id` is fine). Such a rule listens to the same keys on every file, so a file with none of them
+ * need not create it. A rule that reads the settings (a config's, shared by the files of the config)
+ * is learnt once per options array and settings object. `null` when `create` read the file (or threw):
+ * it is created for every file, as its keys may depend on the file.
  */
 function staticVisitorKeys(enabled: EnabledRule, file: FileRun): readonly string[] | null {
   let byOptions = visitorKeysByRule.get(enabled.rule);
   if (!byOptions) visitorKeysByRule.set(enabled.rule, (byOptions = new WeakMap()));
   const known = byOptions.get(enabled.options);
-  if (known !== undefined) return known;
+  if (known !== undefined && !(known instanceof WeakMap)) return known;
+  const learnt = known?.get(file.settings);
+  if (learnt !== undefined) return learnt;
   let read = false;
+  let readSettings = false;
   const note = (): void => {
     read = true;
   };
-  const watched = <T extends object>(value: T): T =>
+  const noteSettings = (): void => {
+    readSettings = true;
+  };
+  const watched = <T extends object>(value: T, onRead: () => void = note): T =>
     new Proxy(value, {
-      get: (target, key) => (note(), Reflect.get(target, key)),
-      has: (target, key) => (note(), Reflect.has(target, key)),
-      ownKeys: (target) => (note(), Reflect.ownKeys(target)),
-      getOwnPropertyDescriptor: (target, key) => (note(), Reflect.getOwnPropertyDescriptor(target, key)),
-      getPrototypeOf: (target) => (note(), Reflect.getPrototypeOf(target)),
-      apply: (target, self, args) => (note(), Reflect.apply(target as (...args: unknown[]) => unknown, self, args)),
+      get: (target, key) => (onRead(), Reflect.get(target, key)),
+      has: (target, key) => (onRead(), Reflect.has(target, key)),
+      ownKeys: (target) => (onRead(), Reflect.ownKeys(target)),
+      getOwnPropertyDescriptor: (target, key) => (onRead(), Reflect.getOwnPropertyDescriptor(target, key)),
+      getPrototypeOf: (target) => (onRead(), Reflect.getPrototypeOf(target)),
+      apply: (target, self, args) => (onRead(), Reflect.apply(target as (...args: unknown[]) => unknown, self, args)),
     });
   const probe = {
     id: enabled.id,
@@ -219,7 +228,7 @@ function staticVisitorKeys(enabled: EnabledRule, file: FileRun): readonly string
     sourceFile: watched(file.parsed.file),
     parsed: watched(file.parsed),
     project: watched(file.project),
-    settings: watched(file.settings),
+    settings: watched(file.settings, noteSettings),
     report: note,
   };
   let keys: readonly string[] | null = null;
@@ -230,11 +239,22 @@ function staticVisitorKeys(enabled: EnabledRule, file: FileRun): readonly string
     keys = null;
   }
   if (read) keys = null;
-  byOptions.set(enabled.options, keys);
+  if (keys && readSettings) {
+    // Settings objects come and go with configs: the answers for them are held weakly.
+    const bySettings = known ?? new WeakMap<Readonly<Record<string, unknown>>, readonly string[]>();
+    bySettings.set(file.settings, keys);
+    byOptions.set(enabled.options, bySettings);
+  } else {
+    byOptions.set(enabled.options, keys);
+  }
   return keys;
 }
 
-const visitorKeysByRule = new WeakMap<AnyRule, WeakMap<readonly unknown[], readonly string[] | null>>();
+/** Per rule and options array: its visitor keys, `null`, or (for a rule that reads the settings) its keys per settings object. */
+const visitorKeysByRule = new WeakMap<
+  AnyRule,
+  WeakMap<readonly unknown[], readonly string[] | null | WeakMap<Readonly<Record<string, unknown>>, readonly string[]>>
+>();
 
 /** What the contexts of one file share. */
 class FileRun {
@@ -293,24 +313,27 @@ class Context implements RuleContext<string, readonly unknown[]> {
         return [{ messageId: suggestion.messageId, desc: formatMessage(rule, suggestion.messageId, suggestion.data), fix: { edits } }];
       });
     }
-    this.run.messages.push({
+    // Built field by field, in this order (formatters write the keys as they come): spreading the
+    // optional fields in cost an object copy each, for every problem.
+    const message: Writable<LintMessage> = {
       ruleId: id,
       severity: descriptor.severity === 'warn' ? 1 : severity,
       message: formatMessage(rule, descriptor.messageId, descriptor.data),
       messageId: descriptor.messageId,
-      ...(descriptor.code !== undefined ? { code: descriptor.code } : {}),
-      ...(descriptor.secretRanges && descriptor.secretRanges.length > 0
-        ? { secretRanges: descriptor.secretRanges.map((secret) => clampRange(secret, file.text.length)) }
-        : {}),
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      range,
-      ...(fix ? { fix } : {}),
-      ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
-      ...(descriptor.related ? { related: descriptor.related.map((related) => toRelated(project, related)) } : {}),
-    });
+    } as Writable<LintMessage>;
+    if (descriptor.code !== undefined) message.code = descriptor.code;
+    if (descriptor.secretRanges && descriptor.secretRanges.length > 0) {
+      message.secretRanges = descriptor.secretRanges.map((secret) => clampRange(secret, file.text.length));
+    }
+    message.line = start.line;
+    message.column = start.column;
+    message.endLine = end.line;
+    message.endColumn = end.column;
+    message.range = range;
+    if (fix) message.fix = fix;
+    if (suggestions && suggestions.length > 0) message.suggestions = suggestions;
+    if (descriptor.related) message.related = descriptor.related.map((related) => toRelated(project, related));
+    this.run.messages.push(message);
   }
 
   private buildFix(fix: FixFunction): readonly FileEdit[] {
@@ -320,6 +343,8 @@ class Context implements RuleContext<string, readonly unknown[]> {
     return isEditList(produced) ? produced : [produced];
   }
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Fills `{{name}}` placeholders from `data`, as ESLint does; unknown placeholders stay as written. */
 function formatMessage(rule: AnyRule, messageId: string, data: Readonly<Record<string, string | number>> | undefined): string {

@@ -15,13 +15,19 @@ import type {
   ParsedFile,
   ServiceNode,
 } from '../types/nodes.js';
-import type { BuildContext, ProjectFacts, ProjectHost } from '../types/project.js';
+import type { BuildContext, FileStat, ProjectFacts, ProjectHost } from '../types/project.js';
 import { DockerignoreMatcher } from '../utils/dockerignore-matcher.js';
 import { decodeText } from './decode-text.js';
-import { isInside } from './is-inside.js';
+import { isInside, resolvePath } from './is-inside.js';
 
 /** How many entries `listFiles` returns at most, so a huge context cannot stall a run. */
 const MAX_LISTED_FILES = 20_000;
+
+/**
+ * How many Compose files parsed for the build index are kept until their lint takes them (a parse
+ * holds some 50 KiB: about 6 MiB at most, less as the lint goes on).
+ */
+const MAX_KEPT_FOR_LINT = 128;
 
 /**
  * The project model of one run: every file is read and parsed at most once, Compose services are
@@ -32,9 +38,17 @@ export class Project implements ProjectFacts {
   private readonly parsed = new Map<string, ParsedFile | null>();
   private readonly listings = new Map<string, readonly string[]>();
   private readonly contexts = new Map<string, readonly BuildContext[]>();
-  private readonly realPaths = new Map<string, string | undefined>();
+  /** Per folder: whether its real path is inside the root's (or cannot be known). */
+  private readonly realFolderInside = new Map<string, boolean>();
   /** The Compose files whose services build each Dockerfile (paths only, so the index pins no parse). */
   private composeByDockerfile: Map<string, string[]> | undefined;
+  /** What Compose files build, noted when their parses are forgotten before the index is made. */
+  private readonly buildsOf = new Map<string, readonly string[]>();
+  /**
+   * Compose files parsed to make the index and not linted yet: their lint takes the parse
+   * (`parsedFrom`) instead of parsing the file a second time. At most `MAX_KEPT_FOR_LINT`.
+   */
+  private readonly keptForLint = new Map<string, ParsedFile>();
   private composeNodes: readonly ComposeFileNode[] | undefined;
   private readonly realRoot: string;
 
@@ -65,8 +79,9 @@ export class Project implements ProjectFacts {
 
   /** The text of a file (BOM removed), or `undefined` when it cannot be read as text. */
   readSource(filePath: string, kind?: FileKind): SourceFile | undefined {
-    const entry = this.host.stat(filePath)?.kind;
-    const bytes = (entry === 'file' || entry === 'symlink') && this.isReadable(filePath) ? this.host.readFile(filePath) : undefined;
+    const stat = this.host.stat(filePath);
+    const entry = stat?.kind;
+    const bytes = (entry === 'file' || entry === 'symlink') && this.isReadable(filePath, stat) ? this.host.readFile(filePath) : undefined;
     if (!bytes) return undefined;
     const decoded = decodeText(bytes);
     if (decoded === undefined) return undefined;
@@ -78,10 +93,12 @@ export class Project implements ProjectFacts {
   }
 
   getFile(filePath: string): ParsedFile | undefined {
-    const absolute = path.resolve(filePath);
+    const absolute = resolvePath(filePath);
     if (this.parsed.has(absolute)) return this.parsed.get(absolute) ?? undefined;
-    const source = this.readSource(absolute);
-    const parsed = source ? parseSource(source) : null;
+    const kept = this.keptForLint.get(absolute);
+    if (kept) this.keptForLint.delete(absolute);
+    const source = kept ? undefined : this.readSource(absolute);
+    const parsed = kept ?? (source ? parseSource(source) : null);
     this.parsed.set(absolute, parsed);
     return parsed ?? undefined;
   }
@@ -92,13 +109,16 @@ export class Project implements ProjectFacts {
    * takes it instead of parsing the file a second time.
    */
   parsedFrom(source: SourceFile): ParsedFile | undefined {
-    const parsed = this.parsed.get(source.path);
+    const kept = this.keptForLint.get(source.path);
+    if (kept) this.keptForLint.delete(source.path);
+    const parsed = this.parsed.get(source.path) ?? kept;
     const same = parsed && parsed.file.kind === source.kind && parsed.file.bom === source.bom && parsed.file.text === source.text;
     return same ? parsed : undefined;
   }
 
   /** Records a file parsed by the linter (possibly from text that is not on disk, as in an editor). */
   setFile(parsed: ParsedFile): void {
+    this.keptForLint.delete(parsed.file.path);
     this.parsed.set(parsed.file.path, parsed);
   }
 
@@ -109,9 +129,10 @@ export class Project implements ProjectFacts {
   release(filePath: string): void {
     const parsed = this.parsed.get(filePath);
     if (parsed?.type === 'Dockerfile' && this.composePathsBuilding(filePath).length === 0) this.parsed.delete(filePath);
-    // A Compose file that builds nothing is not in the index; it is read again only if a rule asks for every Compose file.
+    // A Compose file that builds nothing is not in the index; it is read again only if a rule asks for every
+    // Compose file. The index need not be made for it: a run whose rules ask for no build context makes none.
     if (parsed?.type === 'ComposeFile' && !this.composeNodes && parsed.services.every((service) => !service.build)) {
-      this.composePathsBuilding(filePath);
+      this.noteBuilds(filePath, parsed);
       this.parsed.delete(filePath);
     }
   }
@@ -126,11 +147,15 @@ export class Project implements ProjectFacts {
   forgetOutside(dir: string): void {
     const keep = (entry: string): boolean => isInside(dir, entry) || isInside(entry, dir);
     const keepFile = (filePath: string): boolean => isInside(dir, filePath) || isInside(path.dirname(filePath), dir);
-    for (const key of this.parsed.keys()) if (!keepFile(key)) this.parsed.delete(key);
+    for (const [key, parsed] of this.parsed) {
+      if (keepFile(key)) continue;
+      if (parsed?.type === 'ComposeFile') this.noteBuilds(key, parsed);
+      this.parsed.delete(key);
+    }
     // Build contexts hold the Compose services that build them: dropped with the parses they come from.
     this.contexts.clear();
     for (const key of this.listings.keys()) if (!keep(key)) this.listings.delete(key);
-    for (const key of this.realPaths.keys()) if (!keep(key)) this.realPaths.delete(key);
+    for (const key of this.realFolderInside.keys()) if (!keep(key)) this.realFolderInside.delete(key);
     this.composeNodes = undefined;
   }
 
@@ -145,7 +170,7 @@ export class Project implements ProjectFacts {
   }
 
   getEnvFile(filePath: string): EnvFileNode | undefined {
-    const absolute = path.resolve(filePath);
+    const absolute = resolvePath(filePath);
     if (!this.parsed.has(absolute)) {
       const source = this.readSource(absolute, 'env');
       this.parsed.set(absolute, source ? parseEnvFile(source) : null);
@@ -155,24 +180,24 @@ export class Project implements ProjectFacts {
   }
 
   readText(filePath: string): string | undefined {
-    return this.readSource(path.resolve(filePath), 'unknown')?.text;
+    return this.readSource(resolvePath(filePath), 'unknown')?.text;
   }
 
   exists(filePath: string): boolean {
-    return this.isReadable(filePath) && this.host.stat(filePath) !== undefined;
+    return this.readableStat(filePath) !== undefined;
   }
 
   isDirectory(filePath: string): boolean {
-    return this.isReadable(filePath) && this.host.stat(filePath)?.kind === 'directory';
+    return this.readableStat(filePath)?.kind === 'directory';
   }
 
   isExecutable(filePath: string): boolean | undefined {
-    const mode = this.isReadable(filePath) ? this.host.stat(filePath)?.mode : undefined;
+    const mode = this.readableStat(filePath)?.mode;
     return mode === undefined ? undefined : (mode & 0o111) !== 0;
   }
 
   listFiles(dir: string): readonly string[] {
-    const absolute = path.resolve(dir);
+    const absolute = resolvePath(dir);
     const cached = this.listings.get(absolute) ?? this.listingFromAncestor(absolute);
     if (cached) return cached;
     const out: string[] = [];
@@ -216,7 +241,7 @@ export class Project implements ProjectFacts {
   }
 
   buildContextsOf(dockerfilePath: string): readonly BuildContext[] {
-    const dockerfile = path.resolve(dockerfilePath);
+    const dockerfile = resolvePath(dockerfilePath);
     const cached = this.contexts.get(dockerfile);
     if (cached) return cached;
     const byContext = new Map<string, ServiceNode[]>();
@@ -249,30 +274,39 @@ export class Project implements ProjectFacts {
   /**
    * The Compose files with a service that builds a Dockerfile (indexed once per project). Only Compose
    * files whose text can hold a `build` key are parsed for the index: most Compose files only pull
-   * images. The parses made for the index are not kept: a file is parsed again when it is linted or
-   * asked for, so the index holds paths, not syntax trees, whatever the size of the tree.
+   * images. The index holds paths, not syntax trees, whatever the size of the tree. A Compose file
+   * parsed for it is kept only until its lint takes the parse (a bounded number of them), and is
+   * parsed again when asked for after that; what a file forgotten earlier builds was noted then.
    */
   private composePathsBuilding(dockerfile: string): readonly string[] {
     if (!this.composeByDockerfile) {
       const index = new Map<string, string[]>();
       for (const composePath of this.composePaths) {
-        const kept = this.parsed.get(composePath);
-        let compose: ParsedFile | null | undefined = kept;
-        if (!this.parsed.has(composePath)) {
-          const source = this.readSource(composePath);
-          compose = source && mayBuild(source.text) ? parseSource(source) : null;
+        let builds = this.buildsOf.get(composePath);
+        if (!builds) {
+          let compose = this.parsed.has(composePath) ? this.parsed.get(composePath) : this.keptForLint.get(composePath);
+          if (compose === undefined && !this.parsed.has(composePath)) {
+            const source = this.readSource(composePath);
+            compose = source && mayBuild(source.text) ? parseSource(source) : null;
+            if (compose && this.keptForLint.size < MAX_KEPT_FOR_LINT) this.keptForLint.set(composePath, compose);
+          }
+          builds = compose?.type === 'ComposeFile' ? dockerfilesBuilt(compose) : [];
         }
-        if (compose?.type !== 'ComposeFile') continue;
-        for (const service of compose.services) {
-          if (!service.build) continue;
-          const list = index.get(service.build.dockerfile) ?? [];
+        for (const built of builds) {
+          const list = index.get(built) ?? [];
           if (list.at(-1) !== composePath) list.push(composePath);
-          index.set(service.build.dockerfile, list);
+          index.set(built, list);
         }
       }
       this.composeByDockerfile = index;
+      this.buildsOf.clear();
     }
     return this.composeByDockerfile.get(dockerfile) ?? [];
+  }
+
+  /** Notes what a Compose file builds when its parse is forgotten, while the index is still to be made. */
+  private noteBuilds(composePath: string, compose: ComposeFileNode): void {
+    if (!this.composeByDockerfile) this.buildsOf.set(composePath, dockerfilesBuilt(compose));
   }
 
   dockerfileOf(service: ServiceNode): DockerfileNode | undefined {
@@ -317,20 +351,60 @@ export class Project implements ProjectFacts {
     };
   }
 
-  /** Nothing outside the root is read, and no link is followed out of it. */
-  private isReadable(filePath: string): boolean {
-    const absolute = path.resolve(filePath);
+  /** The host's stat of a path the project may read (see `isReadable`); `undefined` for nothing there, or not to be read. */
+  private readableStat(filePath: string): FileStat | undefined {
+    const absolute = resolvePath(filePath);
+    if (!this.inReadableFolder(absolute)) return undefined;
+    const stat = this.host.stat(absolute);
+    return stat && this.linkStaysInside(absolute, stat) ? stat : undefined;
+  }
+
+  /** Nothing outside the root is read, and no link is followed out of it. `stat`: the host's, when the caller has it. */
+  private isReadable(filePath: string, stat?: FileStat): boolean {
+    const absolute = resolvePath(filePath);
+    return this.inReadableFolder(absolute) && this.linkStaysInside(absolute, stat ?? this.host.stat(absolute));
+  }
+
+  /** Whether an absolute path is the root or in a folder whose real path is inside the root's. */
+  private inReadableFolder(absolute: string): boolean {
     if (!isInside(this.root, absolute)) return false;
     if (absolute === this.root) return true;
-    const folder = path.dirname(absolute);
-    if (!this.realPaths.has(folder)) this.realPaths.set(folder, this.host.realPath?.(folder));
-    const realFolder = this.realPaths.get(folder);
-    if (realFolder !== undefined && !isInside(this.realRoot, realFolder)) return false;
-    // The folder is inside; only a link at the path itself can still lead out.
-    if (this.host.stat(absolute)?.kind !== 'symlink') return true;
+    return this.realFolderIsInside(path.dirname(absolute));
+  }
+
+  /**
+   * Whether a folder (the root or inside it) has its real path inside the root's, or one that cannot be
+   * known. A folder below the root that is no link has its parent's real path and its own name, so it is
+   * inside when its parent is: the host is asked for the real path of the root and of links only, not
+   * for every folder (a system call each; the stats come from the walk that found the files).
+   */
+  private realFolderIsInside(folder: string): boolean {
+    if (!this.host.realPath) return true;
+    let inside = this.realFolderInside.get(folder);
+    if (inside !== undefined) return inside;
+    if (folder !== this.root && this.host.stat(folder)?.kind === 'directory') {
+      inside = this.realFolderIsInside(path.dirname(folder));
+    } else {
+      const realFolder = this.host.realPath(folder);
+      inside = realFolder === undefined || isInside(this.realRoot, realFolder);
+    }
+    this.realFolderInside.set(folder, inside);
+    return inside;
+  }
+
+  /** For a path in a readable folder: only a link at the path itself can still lead out. */
+  private linkStaysInside(absolute: string, stat: FileStat | undefined): boolean {
+    if (absolute === this.root || stat?.kind !== 'symlink') return true;
     const real = this.host.realPath?.(absolute);
     return real === undefined || isInside(this.realRoot, real);
   }
+}
+
+/** The Dockerfiles a Compose file's services build, in the order of its services. */
+function dockerfilesBuilt(compose: ComposeFileNode): readonly string[] {
+  const built: string[] = [];
+  for (const service of compose.services) if (service.build) built.push(service.build.dockerfile);
+  return built;
 }
 
 /** Whether a Compose text may define a `build` (a key spelled with escapes has a backslash). */

@@ -40,7 +40,6 @@ export default createRule<MessageIds, Options>({
     fixable: 'code',
   },
   create(context, [options]) {
-    const text = context.sourceFile.text;
     const quote = options.quoteType === 'single' ? "'" : '"';
     return {
       Service(service) {
@@ -50,7 +49,7 @@ export default createRule<MessageIds, Options>({
           for (const item of list.items) {
             if (!isScalar(item) || !item.range) continue;
             const range = nodeRange(item);
-            const source = text.slice(range[0], range[1]);
+            const source = context.sourceFile.text.slice(range[0], range[1]);
             if (item.type === 'PLAIN') {
               context.report({ range, messageId: 'unquoted', data: { port: source }, fix: (fixer) => fixer.replaceTextRange(range, `${quote}${source}${quote}`) });
               continue;

@@ -23,7 +23,6 @@ export default createRule<MessageIds, Options>({
     fixable: 'code',
   },
   create(context) {
-    const text = context.sourceFile.text;
     return {
       Service(service) {
         const volumes = childCollection(service.value, 'volumes');
@@ -31,7 +30,7 @@ export default createRule<MessageIds, Options>({
         for (const item of volumes.items) {
           if (!isScalar(item) || (item.type !== 'QUOTE_SINGLE' && item.type !== 'QUOTE_DOUBLE') || typeof item.value !== 'string') continue;
           const range = nodeRange(item);
-          const inner = text.slice(range[0] + 1, range[1] - 1);
+          const inner = context.sourceFile.text.slice(range[0] + 1, range[1] - 1);
           if (inner !== item.value || !isSafePlain(item.value, volumes.flow === true)) continue;
           context.report({ range, messageId: 'quoted', data: { volume: item.value }, fix: (fixer) => fixer.replaceTextRange(range, item.value as string) });
         }

@@ -26,7 +26,6 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context) {
-    const text = context.sourceFile.text;
     return runVisitors((instruction) => {
       for (const command of runCommands(instruction)) {
         if (command.program !== 'curl') continue;
@@ -45,7 +44,7 @@ export default createRule<MessageIds, Options>({
                   {
                     messageId: 'removeInsecure',
                     data: { option: grouped ? '-k' : word.value },
-                    fix: (fixer) => (regrouped ? fixer.replaceTextRange(word.range, regrouped) : removeWord(fixer, command, word, text)),
+                    fix: (fixer) => (regrouped ? fixer.replaceTextRange(word.range, regrouped) : removeWord(fixer, command, word, context.sourceFile.text)),
                   },
                 ]
               : [],

@@ -25,7 +25,6 @@ export default createRule<MessageIds, Options>({
     fixable: 'code',
   },
   create(context) {
-    const text = context.sourceFile.text;
     return {
       FROM(instruction) {
         const flag = platformFlag(instruction);
@@ -34,6 +33,7 @@ export default createRule<MessageIds, Options>({
         if (!match) return;
         // A global `ARG TARGETPLATFORM=...` default makes the flag mean something else than the default.
         const redeclared = globalArgs(instruction.dockerfile).get('TARGETPLATFORM')?.value !== undefined;
+        const { text } = context.sourceFile;
         let end = flag.range[1];
         while (text[end] === ' ' || text[end] === '\t') end++;
         context.report({

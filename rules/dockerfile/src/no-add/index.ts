@@ -44,7 +44,6 @@ export default createRule<MessageIds, Options>({
     fixable: 'code',
   },
   create(context, [{ allowArchives, allowUrls }]) {
-    const text = context.sourceFile.text;
     // A source spelled with a variable may be a URL or an archive: only the build knows.
     const disallowed = (kind: CopySourceKind): boolean =>
       kind === 'archive' ? !allowArchives : kind === 'url' ? !allowUrls : kind !== 'variable';
@@ -57,7 +56,7 @@ export default createRule<MessageIds, Options>({
       const kind = kinds[index]!;
       // COPY does the same only when no source is unpacked or fetched and no ADD-only flag is set.
       const replaceable = kinds.every((each) => each === 'local' || each === 'heredoc') && !ADD_ONLY_FLAGS.some((name) => copyFlag(copy, name));
-      const written = text.slice(...copy.keywordRange);
+      const written = context.sourceFile.text.slice(...copy.keywordRange);
       context.report({
         range: copy.keywordRange,
         messageId: kind === 'archive' ? 'archiveAdd' : kind === 'url' ? 'remoteAdd' : 'localAdd',

@@ -59,13 +59,12 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context) {
-    const text = context.sourceFile.text;
     return runVisitors((instruction) => {
       const commands = runCommands(instruction);
       const refreshes = commands.map((command) => indexRefresh(command)).filter((invocation) => invocation !== null);
       if (refreshes.length === 0 || refreshes.length + commands.filter((command) => HARMLESS.has(command.program)).length !== commands.length) return;
       for (const refresh of refreshes) {
-        const merge = mergeWithNextRun(instruction, refresh.manager, text);
+        const merge = mergeWithNextRun(instruction, refresh.manager, context.sourceFile.text);
         context.report({
           range: refresh.subcommand!.range,
           messageId: 'loneUpdate',

@@ -62,7 +62,6 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context, [{ allowUpgrade }]) {
-    const text = context.sourceFile.text;
     return runVisitors((instruction) => {
       for (const command of runCommands(instruction)) {
         const invocation = packageManagerCommand(command);
@@ -72,7 +71,7 @@ export default createRule<MessageIds, Options>({
         const upgrade = !allowUpgrade && invocation.operands.length === 0 && (UPGRADES[invocation.manager]?.has(subcommand.value) ?? false);
         if (!distribution && !upgrade) continue;
         const shown = `${invocation.command.name.value} ${subcommand.value}`;
-        const removal = commandRemovalRange(command, text);
+        const removal = commandRemovalRange(command, context.sourceFile.text);
         context.report({
           range: subcommand.range,
           messageId: distribution ? 'distributionUpgrade' : 'upgrade',

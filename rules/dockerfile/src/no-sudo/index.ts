@@ -33,7 +33,6 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context) {
-    const text = context.sourceFile.text;
     return runVisitors((instruction) => {
       for (const command of runCommands(instruction)) {
         for (const [index, word] of command.words.entries()) {
@@ -50,7 +49,7 @@ export default createRule<MessageIds, Options>({
               ? [
                   {
                     messageId: 'removeSudo',
-                    data: { prefix: text.slice(word.range[0], next.range[0]).trim() },
+                    data: { prefix: context.sourceFile.text.slice(word.range[0], next.range[0]).trim() },
                     fix: (fixer) => fixer.removeRange([word.range[0], next.range[0]]),
                   },
                 ]

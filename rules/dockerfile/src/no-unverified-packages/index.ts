@@ -44,10 +44,9 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context) {
-    const text = context.sourceFile.text;
     return runVisitors((instruction) => {
       for (const command of runCommands(instruction)) {
-        for (const finding of unverifiedOptions(command, text)) {
+        for (const finding of unverifiedOptions(command, context.sourceFile.text)) {
           context.report({
             range: finding.range,
             messageId: 'unverified',

@@ -33,7 +33,6 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context) {
-    const text = context.sourceFile.text;
     const reportVariable = (name: string, value: string | null, range: OffsetRange): void => {
       context.report({ range, messageId: 'trustedHostVariable', data: { name, host: value || 'any host' } });
     };
@@ -59,6 +58,7 @@ export default createRule<MessageIds, Options>({
             const valueWord = joined ? word : command.args[index + 1];
             const host = joined ? word.value.slice('--trusted-host='.length) : (valueWord?.value ?? '');
             const end = valueWord?.range[1] ?? word.range[1];
+            const { text } = context.sourceFile;
             let start = word.range[0];
             while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
             context.report({

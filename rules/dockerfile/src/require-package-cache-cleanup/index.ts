@@ -38,7 +38,6 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context) {
-    const text = context.sourceFile.text;
     return runVisitors((instruction) => {
       // A stage declaring ONBUILD triggers is meant to be published as a base image (built with
       // `--target`), so its triggers are checked wherever it stands.
@@ -51,7 +50,7 @@ export default createRule<MessageIds, Options>({
         if (!filling) continue;
         const emptiedAfter = commands.some((command, index) => command.range[0] > filling.word.range[0] && kind.empties(command, invocations[index] ?? null));
         if (emptiedAfter) continue;
-        const end = appendPoint(instruction, filling.invocation.command, text);
+        const end = appendPoint(instruction, filling.invocation.command, context.sourceFile.text);
         context.report({
           range: filling.word.range,
           messageId: 'cacheLeft',

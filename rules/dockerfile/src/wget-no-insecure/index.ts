@@ -27,7 +27,6 @@ export default createRule<MessageIds, Options>({
     requiresShellParser: true,
   },
   create(context) {
-    const text = context.sourceFile.text;
     return runVisitors((instruction) => {
       for (const command of runCommands(instruction)) {
         if (command.program !== 'wget') continue;
@@ -36,7 +35,7 @@ export default createRule<MessageIds, Options>({
         context.report({
           range: word.range,
           messageId: 'noCheckCertificate',
-          suggest: [{ messageId: 'removeOption', fix: (fixer) => removeWord(fixer, command, word, text) }],
+          suggest: [{ messageId: 'removeOption', fix: (fixer) => removeWord(fixer, command, word, context.sourceFile.text) }],
         });
       }
     });
