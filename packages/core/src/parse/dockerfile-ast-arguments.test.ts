@@ -3,8 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerfileParser, type Argument, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it, vi } from 'vitest';
-import { scanRawArguments } from './dockerfile-ast-arguments.js';
-import './parse-dockerfile.js';
+import { SourceFile } from '../source/source-file.js';
+import { releaseRawArguments, scanRawArguments } from './dockerfile-ast-arguments.js';
+import { parseDockerfile } from './parse-dockerfile.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -56,6 +57,28 @@ describe('memoised dockerfile-ast arguments', () => {
     // getArguments drops the flags from its copy on every call, never from the memo.
     expect(copy!.getArguments().map((argument) => argument.getValue())).toEqual(['/a', '/b']);
     expect(copy!.getArguments().map((argument) => argument.getValue())).toEqual(['/a', '/b']);
+  });
+
+  it('scans again after the kept scan is released, with the same result', () => {
+    for (const instruction of instructionsOf(texts.continuations!)) {
+      const kept = rawArguments(instruction);
+      releaseRawArguments(instruction);
+      const again = rawArguments(instruction);
+      expect(shape(again)).toEqual(shape(kept));
+      expect(again[0]).not.toBe(kept[0]);
+    }
+  });
+
+  it('answers dockerfile-ast calls made after parseDockerfile released its scans as before', () => {
+    type WithProperties = Instruction & { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+    const properties = (instruction: Instruction) =>
+      (instruction as WithProperties).getProperties?.().map((property) => [property.getName(), property.getValue()]);
+    for (const text of Object.values(texts)) {
+      const { instructions } = parseDockerfile(new SourceFile('/p/Dockerfile', text, 'dockerfile'));
+      const fresh = DockerfileParser.parse(text).getInstructions();
+      expect(instructions.map(({ ast }) => shape(rawArguments(ast)))).toEqual(fresh.map((instruction) => shape(scanRawArguments.call(instruction))));
+      expect(instructions.map(({ ast }) => properties(ast))).toEqual(fresh.map(properties));
+    }
   });
 
   it('is installed on dockerfile-ast once, however often the module is evaluated', async () => {

@@ -14,6 +14,11 @@ import { Instruction, type Argument } from 'dockerfile-ast';
  *
  * The method is replaced on dockerfile-ast's `Instruction` prototype once per process; the results are
  * the same as without it (checked by `dockerfile-ast-arguments.test.ts` against the original method).
+ *
+ * `parseDockerfile` lets go of the kept scans once its model is built (`releaseRawArguments`): held
+ * for as long as the parsed file, they were a fifth of what every lint left to the garbage collector to
+ * move and promote, while only the few instructions rules ask dockerfile-ast about later (properties,
+ * heredocs) need them again, and those are scanned (and kept) again on demand.
  */
 const MEMOISED = Symbol.for('docmind-docker-lint.memoisedRawArguments');
 
@@ -35,4 +40,9 @@ if (!prototype[MEMOISED]) {
     const args = (this[SCANNED] ??= scanRawArguments.call(this));
     return args.slice();
   };
+}
+
+/** Lets go of the scan kept on an instruction: the next call scans again (with the same result). */
+export function releaseRawArguments(instruction: Instruction): void {
+  (instruction as Instruction & { [SCANNED]?: Argument[] })[SCANNED] = undefined;
 }

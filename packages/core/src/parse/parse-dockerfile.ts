@@ -15,7 +15,7 @@ import type {
 import { expandVariables } from '../utils/expand-variables.js';
 import { parseImageReference } from '../utils/image-reference.js';
 import { errorMessage } from '../utils/error-message.js';
-import './dockerfile-ast-arguments.js';
+import { releaseRawArguments } from './dockerfile-ast-arguments.js';
 
 /** Keywords whose arguments may be a JSON array (exec form, or COPY/ADD/VOLUME's JSON form). */
 type Range = ReturnType<Instruction['getRange']>;
@@ -89,6 +89,8 @@ export function parseDockerfile(file: SourceFile): DockerfileNode {
     }
     node.instructions.push(built);
   }
+  // The model is built: dockerfile-ast's argument scans need not live as long as the file (see there).
+  for (const instruction of instructions) releaseRawArguments(instruction);
   return node;
 }
 
@@ -100,12 +102,13 @@ function buildInstruction(
 ): MutableInstruction {
   const range = toOffsets(instruction.getRange());
   const keywordRange = toOffsets(instruction.getInstructionRange());
-  const argsRangeRaw = instruction.getArgumentsRange();
-  const argsRange: OffsetRange = argsRangeRaw ? toOffsets(argsRangeRaw) : [keywordRange[1], keywordRange[1]];
   const args: ArgumentNode[] = instruction.getArguments().map((argument) => {
     const argRange = toOffsets(argument.getRange());
     return { value: argument.getValue(), raw: file.slice(argRange), range: argRange };
   });
+  // dockerfile-ast's `getArgumentsRange()` spans the same arguments (from the first's start to the
+  // last's end): read from them, it costs no other copy of the arguments and no Range objects.
+  const argsRange: OffsetRange = args.length > 0 ? [args[0]!.range[0], args[args.length - 1]!.range[1]] : [keywordRange[1], keywordRange[1]];
   const flags: FlagNode[] =
     hasFlags(instruction)
       ? instruction.getFlags().map((flag) => {

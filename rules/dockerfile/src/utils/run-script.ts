@@ -7,7 +7,7 @@ import {
   type ShellTree,
 } from '@docmind-docker-lint/core';
 import { commandNameIndex } from './command-wrappers.js';
-import { dockerfileScriptText, fileRangeOf, nestedScriptText, type ScriptText } from './script-text.js';
+import { dockerfileScriptText, fileRangeOf, nestedScriptText, ShiftedScriptText, type ScriptText } from './script-text.js';
 import { commandOfWords, commandWordNodes, type ShellCommand } from './shell-command.js';
 import { decodeWord, shellWordOf, type TreeShellWord } from './shell-word.js';
 import { programName } from './program-name.js';
@@ -35,6 +35,19 @@ export interface RunScript extends ScriptText {
   readonly tree: ShellTree;
   /** The script this one is nested in (`sh -c` strings, heredocs fed to a shell); `null` at the top. */
   readonly parent: RunScript | null;
+}
+
+/** A RunScript over its text (which keeps the offsets a cached text is moved by, see `ShiftedScriptText`). */
+class PlacedRunScript extends ShiftedScriptText implements RunScript {
+  constructor(
+    text: ScriptText,
+    readonly instruction: InstructionNode,
+    readonly origin: ScriptOrigin,
+    readonly tree: ShellTree,
+    readonly parent: RunScript | null,
+  ) {
+    super(text);
+  }
 }
 
 /** What a RUN instruction runs. */
@@ -162,7 +175,7 @@ function addScript(text: ScriptText, origin: ScriptOrigin, parent: RunScript | n
       'The shell parser is not loaded: a rule that analyses RUN scripts must set meta.requiresShellParser, and whoever lints must await LintSession.prepare() first (lintProject and lintText do).',
     );
   }
-  const script: RunScript = { ...text, instruction: collector.instruction, origin, tree, parent };
+  const script = new PlacedRunScript(text, collector.instruction, origin, tree, parent);
   collector.scripts.push(script);
   const nested: { text: ScriptText; origin: ScriptOrigin }[] = [];
   for (const step of stepsOf(tree)) {

@@ -24,11 +24,60 @@ export interface ScriptTextOptions {
   readonly blanked?: readonly OffsetRange[];
 }
 
+/**
+ * A script text whose offsets are kept as `shift` plus those of another text (a cached text whose
+ * offsets are relative to its span): most scripts are only ever read through `fileRangeOf`, which
+ * adds the shift itself, so the moved `starts` and `ends` arrays are built only when read.
+ */
+export class ShiftedScriptText implements ScriptText {
+  readonly text: string;
+  private readonly base: ScriptText;
+  private readonly shift: number;
+  private movedStarts: readonly number[] | undefined;
+  private movedEnds: readonly number[] | undefined;
+
+  /** `text`'s offsets moved by `shift` (0: the same offsets). */
+  constructor(text: ScriptText, shift = 0) {
+    const inner = text instanceof ShiftedScriptText ? text : null;
+    this.text = text.text;
+    this.base = inner ? inner.base : text;
+    this.shift = (inner ? inner.shift : 0) + shift;
+  }
+
+  get starts(): readonly number[] {
+    return (this.movedStarts ??= this.shift === 0 ? this.base.starts : this.base.starts.map((offset) => offset + this.shift));
+  }
+
+  get ends(): readonly number[] {
+    return (this.movedEnds ??= this.shift === 0 ? this.base.ends : this.base.ends.map((offset) => offset + this.shift));
+  }
+
+  /** `starts[index]`, without building `starts`. */
+  startAt(index: number): number {
+    return this.base.starts[index]! + this.shift;
+  }
+
+  /** `ends[index]`, without building `ends`. */
+  endAt(index: number): number {
+    return this.base.ends[index]! + this.shift;
+  }
+}
+
 /** The Dockerfile range of a range of offsets into `script.text` (empty ranges stay empty). */
 export function fileRangeOf(script: ScriptText, range: OffsetRange): OffsetRange {
-  const start = script.starts[range[0]]!;
+  const start = startAt(script, range[0]);
   if (range[1] <= range[0]) return [start, start];
-  return [start, script.ends[range[1] - 1]!];
+  return [start, endAt(script, range[1] - 1)];
+}
+
+/** `script.starts[index]` (without building a shifted text's array). */
+function startAt(script: ScriptText, index: number): number {
+  return script instanceof ShiftedScriptText ? script.startAt(index) : script.starts[index]!;
+}
+
+/** `script.ends[index]` (without building a shifted text's array). */
+function endAt(script: ScriptText, index: number): number {
+  return script instanceof ShiftedScriptText ? script.endAt(index) : script.ends[index]!;
 }
 
 /**
@@ -54,7 +103,7 @@ export function dockerfileScriptText(source: string, span: OffsetRange, escape: 
     };
     recentTexts.set(key, kept);
   }
-  return { text: kept.text, starts: kept.starts.map((offset) => offset + start), ends: kept.ends.map((offset) => offset + start) };
+  return new ShiftedScriptText(kept, start);
 }
 
 /** Script texts read recently, by `dockerfileScriptText`'s key, offsets relative to the span. */
@@ -148,7 +197,7 @@ function skipDroppedLines(source: string, from: number, end: number): number {
 export function nestedScriptText(outer: ScriptText, value: string, spans: readonly OffsetRange[], endIndex: number): ScriptText {
   return {
     text: value,
-    starts: [...spans.map(([from]) => outer.starts[from]!), outer.starts[endIndex]!],
-    ends: spans.map(([, to]) => outer.ends[to - 1]!),
+    starts: [...spans.map(([from]) => startAt(outer, from)), startAt(outer, endIndex)],
+    ends: spans.map(([, to]) => endAt(outer, to - 1)),
   };
 }

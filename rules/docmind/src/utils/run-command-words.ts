@@ -47,10 +47,27 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 /** Characters that may stand right before or after a word in shell text. */
 const WORD_BOUNDARY = /[\s"'`;&|()<>]/;
 
-/** Shell text with the file offset of each of its characters (empty when they are not known). */
+/**
+ * Shell text and where its characters are in the file: it is made of runs of characters copied as
+ * they are, `text[run.at + k]` being at file offset `run.offset + k` up to the next run (no runs:
+ * the positions are not known).
+ */
 interface MappedText {
   readonly text: string;
-  readonly offsets: readonly number[];
+  readonly runs: readonly TextRun[];
+}
+interface TextRun {
+  readonly at: number;
+  readonly offset: number;
+}
+
+/** The file offset of `mapped.text[index]` (an index inside the text), or `undefined` when positions are not known. */
+function fileOffset(mapped: MappedText, index: number): number | undefined {
+  for (let r = mapped.runs.length - 1; r >= 0; r--) {
+    const run = mapped.runs[r]!;
+    if (run.at <= index) return run.offset + index - run.at;
+  }
+  return undefined;
 }
 
 /**
@@ -70,8 +87,8 @@ export const runCommandWords: (instruction: InstructionNode) => readonly RunComm
 export function elementScriptCommands(instruction: InstructionNode, element: ExecFormElement): RunCommand[] {
   const raw = instruction.dockerfile.file.slice(element.valueRange);
   // Positions inside a JSON string are only known when it holds no escape sequence.
-  const offsets = raw === element.value ? indexes(element.valueRange[0], raw.length) : [];
-  return scriptCommands({ text: element.value, offsets });
+  const runs = raw === element.value ? [{ at: 0, offset: element.valueRange[0] }] : [];
+  return scriptCommands({ text: element.value, runs });
 }
 
 /** The last path component: `/usr/sbin/useradd` -> `useradd`. */
@@ -141,25 +158,46 @@ interface AstHeredoc {
  * line break) and, for Dockerfile continuations, the empty and comment lines that follow one.
  */
 function joinContinuations(text: string, start: number, end: number, escape: string, dockerfile: boolean): MappedText {
-  let joined = '';
-  const offsets: number[] = [];
-  const continuation = new RegExp(`${escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \\t]*\\r?\\n`, 'y');
+  const chunks: string[] = [];
+  const runs: TextRun[] = [];
+  let length = 0;
+  const keep = (from: number, to: number): void => {
+    if (to <= from) return;
+    chunks.push(text.slice(from, to));
+    runs.push({ at: length, offset: from });
+    length += to - from;
+  };
+  const continuation = continuationPattern(escape);
   const emptyOrComment = /[ \t]*(#[^\r\n]*)?\r?\n/y;
+  let runStart = start;
   let i = start;
   while (i < end) {
     continuation.lastIndex = i;
-    if (continuation.exec(text) && continuation.lastIndex <= end) {
+    if (text[i] === escape && continuation.exec(text) && continuation.lastIndex <= end) {
+      keep(runStart, i);
       i = continuation.lastIndex;
       emptyOrComment.lastIndex = i;
       while (dockerfile && emptyOrComment.exec(text) && emptyOrComment.lastIndex <= end) i = emptyOrComment.lastIndex;
+      runStart = i;
       continue;
     }
-    joined += text[i];
-    offsets.push(i);
     i++;
   }
-  return { text: joined, offsets };
+  keep(runStart, end);
+  return { text: chunks.join(''), runs };
 }
+
+/** `escape` + optional blanks + a line break, as a sticky pattern (one per escape character). */
+function continuationPattern(escape: string): RegExp {
+  let pattern = continuationPatterns.get(escape);
+  if (!pattern) {
+    pattern = new RegExp(`${escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \\t]*\\r?\\n`, 'y');
+    continuationPatterns.set(escape, pattern);
+  }
+  return pattern;
+}
+
+const continuationPatterns = new Map<string, RegExp>();
 
 /** The commands of a script, line by line (shell-quote reads a line break as a blank). */
 function scriptCommands(script: MappedText): RunCommand[] {
@@ -167,8 +205,7 @@ function scriptCommands(script: MappedText): RunCommand[] {
   let lineStart = 0;
   for (const line of script.text.split('\n')) {
     const lineText = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const offsets = script.offsets.length === 0 ? [] : script.offsets.slice(lineStart, lineStart + lineText.length);
-    commands.push(...lineCommands({ text: lineText, offsets }));
+    commands.push(...lineCommands(lineText, script, lineStart));
     lineStart += line.length + 1;
   }
   return commands;
@@ -180,13 +217,15 @@ function scriptCommands(script: MappedText): RunCommand[] {
  * mapping of those indexes to file offsets is redone, which is what changes when an edit elsewhere
  * moves the line (the language server lints on every keystroke).
  */
-function lineCommands(line: MappedText): RunCommand[] {
-  const split = splitLine(line.text);
+function lineCommands(lineText: string, script: MappedText, lineStart: number): RunCommand[] {
+  const split = splitLine(lineText);
   const placed: RunCommand[] = [];
+  // The file offset of the line's character `at` (none past the line, or when offsets are unknown).
+  const offsetAt = (at: number): number | undefined => (at < lineText.length ? fileOffset(script, lineStart + at) : undefined);
   const place = (word: LineWord): CommandWord => {
     if (word.at < 0) return { value: word.value, range: null };
-    const first = line.offsets[word.at];
-    const last = line.offsets[word.at + word.value.length - 1];
+    const first = offsetAt(word.at);
+    const last = offsetAt(word.at + word.value.length - 1);
     return { value: word.value, range: first === undefined || last === undefined ? null : [first, last + 1] };
   };
   for (const command of split) {
@@ -307,8 +346,4 @@ function splitPrefix(words: readonly LineWord[], redirects: readonly LineWord[],
     else if (!SHELL_KEYWORDS.has(word) && !COMMAND_WRAPPERS.has(word)) break;
   }
   return { words: words.slice(start), assignments, redirects, pipedFrom };
-}
-
-function indexes(start: number, length: number): number[] {
-  return Array.from({ length }, (_, index) => start + index);
 }
