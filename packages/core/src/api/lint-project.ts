@@ -82,7 +82,7 @@ export async function* lintProjectResults(options: LintProjectOptions = {}): Asy
     const project = session.createProject(run.files, host);
     for (const [index, file] of run.files.entries()) {
       const result = session.lintFile(project, file);
-      moveOn(project, file, run.files[index + 1]);
+      moveOn(project, host, file, run.files[index + 1]);
       yield result;
     }
   }
@@ -106,12 +106,16 @@ async function startRun(options: LintProjectOptions) {
 
 /**
  * After a file is linted: forgets its parse when no later file can ask for it, and, when the next file
- * is in another folder, what the project model holds outside the folders the run is now in (files are
- * discovered folder by folder, so a folder's files and the build contexts they share come together).
+ * is in another folder, what the project model and the run's host hold outside the folders the run is
+ * now in (files are discovered folder by folder, so a folder's files and the build contexts they share
+ * come together; the stats of the whole tree that discovery made go with the first move).
  */
-function moveOn(project: Project, file: DiscoveredFile, next: DiscoveredFile | undefined): void {
+function moveOn(project: Project, host: ProjectHost, file: DiscoveredFile, next: DiscoveredFile | undefined): void {
   project.release(file.path);
-  if (next && path.dirname(next.path) !== path.dirname(file.path)) project.forgetOutside(path.dirname(next.path));
+  if (!next || path.dirname(next.path) === path.dirname(file.path)) return;
+  const dir = path.dirname(next.path);
+  project.forgetOutside(dir);
+  if (host instanceof RunHost) host.forgetOutside(dir);
 }
 
 interface Run {
@@ -170,12 +174,12 @@ async function lintFiles(run: Run, record: boolean): Promise<LintedFile[]> {
     const next = at + 1 < toLint.length ? files[toLint[at + 1]!] : undefined;
     if (!fingerprints) {
       const result = session.lintFile(project, file);
-      moveOn(project, file, next);
+      moveOn(project, run.host, file, next);
       return { index, result };
     }
     const facts = new RecordingFacts(fingerprints);
     const result = session.lintFile(project, file, facts);
-    moveOn(project, file, next);
+    moveOn(project, run.host, file, next);
     return { index, result, facts: [...facts.dependencies.facts], touched: [...facts.dependencies.touched] };
   });
 }

@@ -20,7 +20,9 @@ export class NodeHost implements ProjectHost {
 
   stat(filePath: string): FileStat | undefined {
     try {
-      const stat = fs.lstatSync(filePath);
+      // Nothing there is the common miss (a probe for an optional file): answered without an exception.
+      const stat = fs.lstatSync(filePath, { throwIfNoEntry: false });
+      if (!stat) return undefined;
       const kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : stat.isSymbolicLink() ? 'symlink' : 'other';
       // Windows has no execute bits: report no mode rather than one that says "not executable".
       return process.platform === 'win32' ? { kind, size: stat.size } : { kind, size: stat.size, mode: stat.mode & 0o7777 };

@@ -86,6 +86,47 @@ describe('Project: the Compose build index', () => {
   });
 });
 
+describe('Project: the Compose files naming an env file', () => {
+  const envFiles = {
+    '/p/a/compose.yaml': 'services:\n  app:\n    build: .\n    env_file: .env.app\n  db:\n    image: postgres:17\n',
+    '/p/a/.env.app': 'A=1\n',
+    '/p/b/compose.yaml': 'services:\n  web:\n    image: nginx\n    env_file:\n      - ../a/.env.app\n      - path: .env.web\n',
+    '/p/c/compose.yaml': 'services:\n  db:\n    image: postgres:17\n',
+    '/p/d/compose.yaml': 'services:\n  "w\\x6Frker":\n    image: nginx\n    "env\\x5Ffile": ../a/.env.app\n',
+  };
+  const paths = Object.keys(envFiles).filter((file) => file.endsWith('compose.yaml'));
+  const viaComposeFiles = (project: Project, envFile: string): string[] =>
+    project.composeFiles
+      .filter((compose) => compose.services.some((service) => project.envFilesOf(service).some((file) => file.path === envFile)))
+      .map((compose) => compose.file.path);
+  const named = (project: Project, envFile: string): string[] =>
+    project.composeFilesNamingEnvFile(envFile).map((compose) => compose.file.path);
+
+  it('finds the Compose files that name an env file, in order, as filtering every Compose file does', () => {
+    const project = new Project(new CountingHost(envFiles), '/p', paths);
+    expect(named(project, '/p/a/.env.app')).toEqual(['/p/a/compose.yaml', '/p/b/compose.yaml', '/p/d/compose.yaml']);
+    expect(named(project, '/p/b/.env.web')).toEqual(['/p/b/compose.yaml']);
+    expect(named(project, '/p/c/.env')).toEqual([]);
+    const all = new Project(new CountingHost(envFiles), '/p', paths);
+    for (const envFile of ['/p/a/.env.app', '/p/b/.env.web', '/p/c/.env']) expect(named(project, envFile)).toEqual(viaComposeFiles(all, envFile));
+  });
+
+  it('parses for its index only the Compose files that can name one, once, and reads no env file', () => {
+    const host = new CountingHost(envFiles);
+    const project = new Project(host, '/p', paths);
+    named(project, '/p/a/.env.app');
+    named(project, '/p/b/.env.web');
+    expect(host.reads.get('/p/c/compose.yaml')).toBe(1);
+    expect(host.reads.get('/p/a/compose.yaml')).toBe(1);
+    expect(host.reads.get('/p/a/.env.app')).toBeUndefined();
+    // After the run leaves their folders, the index still answers: only the files naming the env file are read again.
+    project.forgetOutside('/p/elsewhere');
+    expect(named(project, '/p/b/.env.web')).toEqual(['/p/b/compose.yaml']);
+    expect(host.reads.get('/p/a/compose.yaml')).toBe(1);
+    expect(host.reads.get('/p/c/compose.yaml')).toBe(1);
+  });
+});
+
 describe('Project: what may be read', () => {
   it('answers exists, isDirectory and isExecutable inside the root only', () => {
     const host = new MemoryHost({ ...files, '/p/a/run.sh': 'true\n', '/outside/file': 'x' }, { '/p/a/run.sh': 0o755 });

@@ -49,6 +49,11 @@ export class Project implements ProjectFacts {
    * (`parsedFrom`) instead of parsing the file a second time. At most `MAX_KEPT_FOR_LINT`.
    */
   private readonly keptForLint = new Map<string, ParsedFile>();
+  /**
+   * The Compose files whose services name each env file under `env_file` (paths only, indexed once per
+   * project when a rule first asks, so that asking per env file parses no Compose file again).
+   */
+  private composeByEnvFile: Map<string, string[]> | undefined;
   private composeNodes: readonly ComposeFileNode[] | undefined;
   private readonly realRoot: string;
 
@@ -71,6 +76,58 @@ export class Project implements ProjectFacts {
       .map((composePath) => this.getFile(composePath))
       .filter((file): file is ComposeFileNode => file?.type === 'ComposeFile');
     return this.composeNodes;
+  }
+
+  /**
+   * The Compose files with a service that names an env file under `env_file` (see `envFilesOf`), in the
+   * order of `composeFiles`. Only these are parsed and kept (until the run leaves their folders), not
+   * every Compose file of the run; the index of which files name which env file holds paths.
+   */
+  composeFilesNamingEnvFile(envFilePath: string): readonly ComposeFileNode[] {
+    const files: ComposeFileNode[] = [];
+    for (const composePath of this.composePathsNaming(resolvePath(envFilePath))) {
+      const compose = this.getFile(composePath);
+      if (compose?.type === 'ComposeFile') files.push(compose);
+    }
+    return files;
+  }
+
+  /**
+   * The Compose files naming an env file (indexed once per project). Only Compose files whose text can
+   * hold an `env_file` key are parsed for the index; a parse made for it is kept for the file's lint as
+   * the build index's are (a bounded number), and forgotten otherwise.
+   */
+  private composePathsNaming(envFile: string): readonly string[] {
+    if (!this.composeByEnvFile) {
+      const index = new Map<string, string[]>();
+      for (const composePath of this.composePaths) {
+        const compose = this.composeForIndex(composePath, mayNameEnvFile);
+        if (compose?.type !== 'ComposeFile') continue;
+        for (const service of compose.services) {
+          for (const named of this.envFilePathsOf(service)) {
+            const list = index.get(named) ?? [];
+            if (list.at(-1) !== composePath) list.push(composePath);
+            index.set(named, list);
+          }
+        }
+      }
+      this.composeByEnvFile = index;
+    }
+    return this.composeByEnvFile.get(envFile) ?? [];
+  }
+
+  /**
+   * A Compose file's parse for an index: the one this project holds, else a new one when its text
+   * passes `worthParsing` (kept for the file's lint while fewer than `MAX_KEPT_FOR_LINT` are), else `null`.
+   */
+  private composeForIndex(composePath: string, worthParsing: (text: string) => boolean): ParsedFile | null | undefined {
+    if (this.parsed.has(composePath)) return this.parsed.get(composePath);
+    const kept = this.keptForLint.get(composePath);
+    if (kept) return kept;
+    const source = this.readSource(composePath);
+    const compose = source && worthParsing(source.text) ? parseSource(source) : null;
+    if (compose && this.keptForLint.size < MAX_KEPT_FOR_LINT) this.keptForLint.set(composePath, compose);
+    return compose;
   }
 
   composeProjectOf(composePath: string): readonly string[] | undefined {
@@ -284,12 +341,7 @@ export class Project implements ProjectFacts {
       for (const composePath of this.composePaths) {
         let builds = this.buildsOf.get(composePath);
         if (!builds) {
-          let compose = this.parsed.has(composePath) ? this.parsed.get(composePath) : this.keptForLint.get(composePath);
-          if (compose === undefined && !this.parsed.has(composePath)) {
-            const source = this.readSource(composePath);
-            compose = source && mayBuild(source.text) ? parseSource(source) : null;
-            if (compose && this.keptForLint.size < MAX_KEPT_FOR_LINT) this.keptForLint.set(composePath, compose);
-          }
+          const compose = this.composeForIndex(composePath, mayBuild);
           builds = compose?.type === 'ComposeFile' ? dockerfilesBuilt(compose) : [];
         }
         for (const built of builds) {
@@ -314,6 +366,11 @@ export class Project implements ProjectFacts {
   }
 
   envFilesOf(service: ServiceNode): readonly { readonly path: string; readonly node: EnvFileNode | undefined }[] {
+    return this.envFilePathsOf(service).map((absolute) => ({ path: absolute, node: this.getEnvFile(absolute) }));
+  }
+
+  /** The env files a service names under `env_file`, resolved against its Compose file (none is read). */
+  private envFilePathsOf(service: ServiceNode): string[] {
     const value = service.value?.get('env_file', true) as unknown;
     const composeDir = path.dirname(service.compose.file.path);
     const paths: string[] = [];
@@ -326,10 +383,7 @@ export class Project implements ProjectFacts {
     };
     if (value && typeof value === 'object' && 'items' in value && Array.isArray(value.items)) value.items.forEach(collect);
     else collect(value);
-    return paths.map((relative) => {
-      const absolute = path.resolve(composeDir, relative);
-      return { path: absolute, node: this.getEnvFile(absolute) };
-    });
+    return paths.map((relative) => path.resolve(composeDir, relative));
   }
 
   private buildContext(dockerfile: string, dir: string, services: readonly ServiceNode[]): BuildContext {
@@ -408,8 +462,16 @@ function dockerfilesBuilt(compose: ComposeFileNode): readonly string[] {
 }
 
 /** Whether a Compose text may define a `build` (a key spelled with escapes has a backslash). */
-function mayBuild(text: string | undefined): boolean {
-  return text !== undefined && (text.includes('build') || text.includes('\\'));
+function mayBuild(text: string): boolean {
+  return text.includes('build') || text.includes('\\');
+}
+
+/**
+ * Whether a Compose text may name an env file: an `env_file` key is spelled out in the text (a merge
+ * key's anchor is in the same text), or has escapes, and so a backslash.
+ */
+function mayNameEnvFile(text: string): boolean {
+  return text.includes('env_file') || text.includes('\\');
 }
 
 /** Parses a source by its kind. Unknown kinds are not parsed. */

@@ -72,6 +72,13 @@ export interface ProjectFacts {
   /** All Compose files of the run. */
   readonly composeFiles: readonly ComposeFileNode[];
   /**
+   * The Compose files of the run with a service that names an env file under `env_file` (see
+   * `envFilesOf`), in the order of `composeFiles`: a superset of those whose `envFilesOf` has the path,
+   * found without parsing and holding every Compose file of the run. Optional: without it, filter
+   * `composeFiles`.
+   */
+  composeFilesNamingEnvFile?(envFilePath: string): readonly ComposeFileNode[];
+  /**
    * The files of the Compose project a Compose file belongs to, in merge order, when the run names
    * them (`composeFiles`, `--compose-file`); `undefined` for a file outside that list, whose project is
    * its folder's default files.

@@ -248,7 +248,9 @@ export default createRule<MessageIds, Options>({
         checkAll(entries, 'environment', contractIn(serviceDirs(service)));
       },
       EnvFile(envFile: EnvFileNode) {
-        const users = project.composeFiles
+        // Only the Compose files that name an env file, when the project can tell: not every one of the run.
+        const composeFiles = project.composeFilesNamingEnvFile?.(context.filename) ?? project.composeFiles;
+        const users = composeFiles
           .flatMap((compose) => compose.services)
           .filter((service) => runsTheApp(service) && project.envFilesOf(service).some((file) => file.path === context.filename));
         if (users.length === 0) return;
