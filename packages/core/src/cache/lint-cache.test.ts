@@ -32,7 +32,28 @@ const contextFiles = createRule<'missing', [{ name: string }]>({
   },
 });
 
-const plugin: Plugin = { meta: { name: 'cache-test' }, rules: { 'context-files': contextFiles } };
+/** Reports how many Compose files name each env file (the project's env-file index), and records every lint. */
+const envFileUsers = createRule<'users', []>({
+  name: 'env-file-users',
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'Counts the Compose files naming an env file.' },
+    messages: { users: '{{count}} Compose file(s) name it.' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      EnvFile(node) {
+        linted.push(path.basename(context.filename));
+        const users = context.project.composeFilesNamingEnvFile!(context.filename);
+        context.report({ node, messageId: 'users', data: { count: String(users.length) } });
+      },
+    };
+  },
+});
+
+const plugin: Plugin = { meta: { name: 'cache-test' }, rules: { 'context-files': contextFiles, 'env-file-users': envFileUsers } };
 
 describe('lintProject with cache', () => {
   let root: string;
@@ -95,6 +116,22 @@ describe('lintProject with cache', () => {
     await run();
     write('compose.yaml', 'services:\n  web:\n    build: ./a\n');
     expect((await run()).linted).toEqual(['a']);
+  });
+
+  it('lints an env file again when a Compose file starts or stops naming it (the env-file index)', async () => {
+    write('.env.example', 'DOCMIND_MODE=dev\n');
+    write('compose.yaml', 'services:\n  web:\n    image: web\n');
+    const rules = { 'env-file-users': 'error' } as const;
+    const count = (results: Awaited<ReturnType<typeof run>>['results']): string[] =>
+      results.find((result) => result.filePath.endsWith('.env.example'))!.messages.map((message) => message.message);
+    const first = await run({ baseConfig: { rules } });
+    expect(first.linted).toEqual(['.env.example']);
+    expect(count(first.results)).toEqual(['0 Compose file(s) name it.']);
+    expect((await run({ baseConfig: { rules } })).linted).toEqual([]);
+    write('compose.yaml', 'services:\n  web:\n    image: web\n    env_file: .env.example\n');
+    const named = await run({ baseConfig: { rules } });
+    expect(named.linted).toEqual(['.env.example']);
+    expect(count(named.results)).toEqual(['1 Compose file(s) name it.']);
   });
 
   it('lints everything again when the configuration changes', async () => {

@@ -112,6 +112,13 @@ export class RecordingFacts implements ProjectFacts {
     return this.project.composeFiles;
   }
 
+  composeFilesNamingEnvFile(envFilePath: string): readonly ComposeFileNode[] {
+    // Which Compose files name the env file depends on every Compose file's text, as `composeFiles` does.
+    this.dependencies.facts.set(dependencyKey.composeSet, this.fingerprints.composeFiles());
+    for (const file of this.project.composePaths) this.readFile(file);
+    return this.project.composeFilesNamingEnvFile(envFilePath);
+  }
+
   /** Records a file's text as a dependency, and the file as touched. */
   private readFile(filePath: string): void {
     const absolute = path.resolve(filePath);
