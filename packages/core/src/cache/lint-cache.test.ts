@@ -55,6 +55,11 @@ const envFileUsers = createRule<'users', []>({
 
 const plugin: Plugin = { meta: { name: 'cache-test' }, rules: { 'context-files': contextFiles, 'env-file-users': envFileUsers } };
 
+/** A plugin whose `context-files` rule declares an environment (`meta.environment`). */
+function withEnvironment(environment: NonNullable<(typeof contextFiles)['meta']['environment']>): Plugin {
+  return { meta: { name: 'cache-env-test' }, rules: { 'context-files': { ...contextFiles, meta: { ...contextFiles.meta, environment } } } };
+}
+
 describe('lintProject with cache', () => {
   let root: string;
   const write = (file: string, text: string): void => {
@@ -146,21 +151,10 @@ describe('lintProject with cache', () => {
     const asked: unknown[][] = [];
     const plugins = (enabled: boolean): LintProjectOptions => ({
       plugins: [
-        {
-          meta: { name: 'cache-env-test' },
-          rules: {
-            'context-files': {
-              ...contextFiles,
-              meta: {
-                ...contextFiles.meta,
-                environment: (options, where) => {
-                  asked.push([...options, where]);
-                  return environment;
-                },
-              },
-            },
-          },
-        },
+        withEnvironment((options, where) => {
+          asked.push([...options, where]);
+          return environment;
+        }),
       ],
       baseConfig: { rules: { 'context-files': enabled ? ['error', { name: 'env' }] : 'off' } },
     });
@@ -179,20 +173,9 @@ describe('lintProject with cache', () => {
   it('does not reuse results when a rule cannot tell its environment', async () => {
     const throwing: LintProjectOptions = {
       plugins: [
-        {
-          meta: { name: 'cache-env-test' },
-          rules: {
-            'context-files': {
-              ...contextFiles,
-              meta: {
-                ...contextFiles.meta,
-                environment: () => {
-                  throw new Error('cannot tell');
-                },
-              },
-            },
-          },
-        },
+        withEnvironment(() => {
+          throw new Error('cannot tell');
+        }),
       ],
     };
     expect((await run(throwing)).linted).toEqual(['a', 'b']);

@@ -2,8 +2,7 @@ import type { OffsetRange, ShellNode } from '@docmind-docker-lint/core';
 import { commandNameIndex } from './command-wrappers.js';
 import { programName } from './program-name.js';
 import type { RunScript } from './run-script.js';
-import { fileRangeOf } from './script-text.js';
-import { shellWordOf, type TreeShellWord } from './shell-word.js';
+import type { TreeShellWord } from './shell-word.js';
 
 /** A simple command a RUN instruction runs (`apt-get install -y curl`), with exact Dockerfile positions. */
 export interface ShellCommand {
@@ -28,14 +27,6 @@ export interface ShellCommand {
   readonly script: RunScript | null;
   /** Its `command` node in `script.tree`; `null` in exec form. */
   readonly node: ShellNode | null;
-}
-
-/** The simple command a `command` syntax node spells, or `null` for a bare assignment (`A=1`). */
-export function shellCommandOf(node: ShellNode, script: RunScript): ShellCommand | null {
-  const wordNodes = commandWordNodes(node);
-  if (!wordNodes) return null;
-  const words = wordNodes.map((word) => shellWordOf(word, script));
-  return commandOfWords(words, fileRangeOf(script, node.range), 'shell', script, node);
 }
 
 /** The nodes of a `command` node's words: its name's word, then its arguments; `null` for a bare assignment. */
